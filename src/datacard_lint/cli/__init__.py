@@ -1,0 +1,1 @@
+"""The command-line interface (click). Subcommands are imported only when invoked."""

@@ -1,0 +1,78 @@
+"""Entry point: a click group whose subcommands load lazily, so `--help` and a one-card
+pre-commit run do not pay for modules they never use."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from datacard_lint import __version__
+
+#: Subcommand name -> "module:attribute". Keep sorted by name.
+COMMANDS: dict[str, str] = {
+    "check": "datacard_lint.cli.check:check",
+    "rule": "datacard_lint.cli.rules:rule",
+    "rules": "datacard_lint.cli.rules:rules",
+    "score": "datacard_lint.cli.score:score",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, _, attr = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="datacard-lint")
+def cli() -> None:
+    """Lint Hugging Face dataset cards against the datacard-lint governance standard.
+
+    Exit status: 0 no error-level findings, 1 error-level findings (or a card below the
+    minimum score), 2 usage, configuration or internal error.
+    """
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit status instead of exiting (testable without a subprocess)."""
+    try:
+        status = cli.main(
+            args=list(argv) if argv is not None else None, prog_name="datacard-lint", standalone_mode=False
+        )
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 2
+    except BrokenPipeError:
+        # Output piped into `head`: not an error of ours.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
+    except Exception as exc:  # never a traceback for users; keep one for developers
+        if os.environ.get("DATACARD_LINT_TRACEBACK"):
+            raise
+        click.echo(f"datacard-lint: internal error: {exc.__class__.__name__}: {exc}", err=True)
+        click.echo("Set DATACARD_LINT_TRACEBACK=1 to see the traceback, and please report it.", err=True)
+        return 2
+    return status if isinstance(status, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

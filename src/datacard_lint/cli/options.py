@@ -1,0 +1,95 @@
+"""Options shared by `check` and `score`, and turning them into per-file settings."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from datacard_lint.config.files import ConfigError, find_config, load_settings, override
+from datacard_lint.config.selection import is_selector_known
+from datacard_lint.config.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _comma_list(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    items = tuple(item.strip() for chunk in value for item in chunk.split(",") if item.strip())
+    for item in items:
+        if not is_selector_known(item):
+            raise click.BadParameter(f"unknown rule code or name `{item}`")
+    return items
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.date | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date like 2026-01-31, got {value!r}") from None
+
+
+def settings_options(fn: F) -> F:
+    """Decorate a command with the options that shape `Settings`."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this config file instead of discovering one."),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        click.option("--select", multiple=True, callback=_comma_list,
+                     help="Rules to enable (codes, prefixes such as DCL1, names, or ALL); replaces the config."),
+        click.option("--extend-select", multiple=True, callback=_comma_list, help="Rules to enable in addition."),
+        click.option("--ignore", multiple=True, callback=_comma_list, help="Rules to disable (codes, prefixes, names)."),
+        click.option("--exclude", multiple=True, help="Glob of paths to skip when walking directories (repeatable)."),
+        click.option("--profile", help="Scoring profile: a bundled name (default, strict) or a JSON file."),
+        click.option("--min-score", type=click.FloatRange(0, 100), help="Fail cards whose overall score is below N."),
+        click.option("--as-of", callback=_date, help="Date that time-based rules compare against (default: today)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def resolver(
+    config_path: Path | None,
+    isolated: bool,
+    select: tuple[str, ...] | None,
+    extend_select: tuple[str, ...] | None,
+    ignore: tuple[str, ...] | None,
+    exclude: tuple[str, ...],
+    profile: str | None,
+    min_score: float | None,
+    as_of: _dt.date | None,
+) -> Callable[[Path | None], Settings]:
+    """A function giving the settings for a file: its discovered config with CLI options on top."""
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(f"config file not found: {config_path}")
+
+    @functools.lru_cache(maxsize=512)
+    def for_config(config: Path | None) -> Settings:
+        base = load_settings(config)
+        return override(
+            base,
+            select=select,
+            extend_select=(base.extend_select + extend_select) if extend_select else None,
+            ignore=(base.ignore + ignore) if ignore else None,
+            exclude=(base.exclude + exclude) if exclude else None,
+            profile=profile,
+            min_score=min_score,
+            as_of=as_of,
+        )
+
+    def settings_for(path: Path | None) -> Settings:
+        if isolated:
+            return for_config(None)
+        if config_path is not None:
+            return for_config(config_path.resolve())
+        return for_config(find_config(path if path is not None else Path.cwd()))
+
+    return settings_for

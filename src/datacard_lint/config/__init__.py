@@ -1,0 +1,1 @@
+"""Configuration: the settings model, file discovery and the select/ignore decision engine."""

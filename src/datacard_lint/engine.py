@@ -1,0 +1,135 @@
+"""The linting engine: load a card, validate it, run rules, apply settings, return results.
+
+It never prints and never raises for bad input: every problem is a diagnostic. Reporters
+and the CLI decide what to show.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from datacard_lint.config.selection import Decider
+from datacard_lint.config.settings import Settings
+from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
+from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_text
+from datacard_lint.rules import registry
+from datacard_lint.rules.base import Rule
+from datacard_lint.rules.context import RuleContext
+from datacard_lint.schemas.validate import validate_governance
+from datacard_lint import suppression
+
+if TYPE_CHECKING:
+    from datacard_lint.scoring.model import CardScore
+
+SettingsFor = Callable[[Path | None], Settings]
+
+
+@dataclass(slots=True)
+class CardResult:
+    """Everything the engine learnt about one card."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    card: Card | None = None
+    score: CardScore | None = None
+    settings: Settings = field(default_factory=Settings)
+    internal_errors: list[str] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def below_min_score(self) -> bool:
+        minimum = self.settings.min_score
+        return minimum is not None and self.score is not None and self.score.overall < minimum
+
+
+class Engine:
+    """Reusable across many cards: rules and schemas are loaded once per process."""
+
+    def __init__(self, settings_for: SettingsFor | Settings | None = None, *, want_score: bool = False) -> None:
+        if settings_for is None:
+            settings_for = Settings()
+        if isinstance(settings_for, Settings):
+            fixed = settings_for
+            self._settings_for: SettingsFor = lambda _path: fixed
+        else:
+            self._settings_for = settings_for
+        self.want_score = want_score
+        self._rules = [r for r in registry.all_rules() if r.runs_check and r.check is not None]
+        self._known = registry.codes()
+        self._deciders: dict[int, Decider] = {}
+
+    def check_path(self, path: Path, display: str | None = None) -> CardResult:
+        settings = self._settings_for(path)
+        card = load_card(path, display or str(path), settings.limits)
+        return self.check_card(card, settings)
+
+    def check_text(
+        self,
+        text: str,
+        display: str = "<string>",
+        kind: CardKind = "markdown",
+        settings: Settings | None = None,
+    ) -> CardResult:
+        settings = settings or self._settings_for(None)
+        card = parse_card_text(Card(path=display, kind=kind), text, settings.limits)
+        return self.check_card(card, settings)
+
+    def check_card(self, card: Card, settings: Settings) -> CardResult:
+        findings: list[Finding] = list(card.findings)
+        internal: list[str] = []
+        if card.metadata is not None:
+            findings.extend(validate_governance(card))
+            context = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
+            for rule in self._rules:
+                if rule.needs_governance and not context.has_governance:
+                    continue
+                findings.extend(self._run(rule, context, internal))
+        suppressions = suppression.parse(card)
+        findings = suppression.apply(findings, suppressions)
+        findings.extend(suppression.unused(suppressions, self._known))
+        diagnostics = self._stamp(findings, card.path, settings)
+        result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal)
+        if self.want_score or settings.min_score is not None:
+            from datacard_lint.scoring.compute import score_card
+
+            result.score = score_card(card, diagnostics, settings)
+        return result
+
+    def _run(self, rule: Rule, context: RuleContext, internal: list[str]) -> list[Finding]:
+        assert rule.check is not None
+        try:
+            hits = list(rule.check(context))
+        except Exception as exc:  # a rule bug must not hide the other rules' findings
+            message = f"rule {rule.code} ({rule.name}) failed: {exc.__class__.__name__}: {exc}"
+            internal.append(message)
+            return [Finding("DCL999", message, FILE_START)]
+        card = context.card
+        return [Finding(rule.code, h.message, card.locate(h.path, key=h.key), h.help) for h in hits]
+
+    def _stamp(self, findings: list[Finding], path: str, settings: Settings) -> list[Diagnostic]:
+        decider = self._deciders.setdefault(id(settings), Decider(settings))
+        relpath = _relative(path, settings.root)
+        overrides = dict(settings.severity)
+        out: list[Diagnostic] = []
+        for finding in findings:
+            if not decider.enabled(finding.code, relpath):
+                continue
+            rule = registry.get(finding.code)
+            severity = overrides.get(rule.code, rule.severity)
+            out.append(Diagnostic(rule.code, rule.name, severity, path, finding.span, finding.message, finding.help))
+        out.sort(key=Diagnostic.sort_key)
+        return out
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # different drive on Windows
+        return path

@@ -1,0 +1,1 @@
+"""Offline knowledge of the Hugging Face Hub's dataset card metadata."""

@@ -1,0 +1,217 @@
+"""The Hub's controlled vocabularies for dataset card metadata, available offline.
+
+The lists live in ``data/vocabularies.json``, which records the upstream file and
+commit each list was taken from (``sources``). The file is read once, on first use.
+
+``language_code_problem`` checks one entry of the ``language`` key. The Hub's own
+list of ISO 639-1 and 639-3 codes is shipped in the JSON; ``langcodes`` (imported
+lazily) is used to recognise ISO 639-2/5 codes, deprecated codes and BCP-47 tags so
+that messages can say what the fix is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from langcodes import Language
+
+__all__ = [
+    "closest",
+    "creators",
+    "deprecated_keys",
+    "language_code_problem",
+    "legacy_task_categories",
+    "licenses",
+    "multilinguality",
+    "size_categories",
+    "task_categories",
+    "task_ids",
+    "vocabulary",
+]
+
+CreatorKind = Literal["annotations_creators", "language_creators"]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = files("datacard_lint.hub").joinpath("data", "vocabularies.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def vocabulary(name: str) -> frozenset[str]:
+    """Any list of ``vocabularies.json`` by its key, e.g. ``"modality_tags"``.
+
+    Raises ``KeyError`` for an unknown name.
+    """
+    return frozenset(_data()[name])
+
+
+def licenses() -> frozenset[str]:
+    """License identifiers the Hub lists, including ``unknown`` and ``other``."""
+    return vocabulary("licenses")
+
+
+def task_categories() -> frozenset[str]:
+    """Values for ``task_categories``: the Hub's pipeline types."""
+    return vocabulary("task_categories")
+
+
+def task_ids() -> frozenset[str]:
+    """Values for ``task_ids``: the sub-task types of the pipeline types."""
+    return vocabulary("task_ids")
+
+
+def size_categories() -> frozenset[str]:
+    """Current ``size_categories`` buckets (the legacy ``unknown`` is not included)."""
+    return vocabulary("size_categories")
+
+
+def creators(kind: CreatorKind) -> frozenset[str]:
+    """Values for ``annotations_creators`` or ``language_creators``."""
+    return vocabulary(kind)
+
+
+def multilinguality() -> frozenset[str]:
+    """Values for ``multilinguality``."""
+    return vocabulary("multilinguality")
+
+
+@cache
+def deprecated_keys() -> Mapping[str, str]:
+    """Old top-level key -> the key that replaced it (e.g. ``languages`` -> ``language``)."""
+    return MappingProxyType(dict(_data()["deprecated_keys"]))
+
+
+@cache
+def legacy_task_categories() -> Mapping[str, str | None]:
+    """Task categories the Hub no longer has -> replacement, or ``None`` when there is no single one."""
+    return MappingProxyType(dict(_data()["legacy_task_categories"]))
+
+
+def closest(value: str, choices: Iterable[str]) -> str | None:
+    """The choice most similar to ``value`` (ignoring case), for "did you mean" hints.
+
+    Returns ``None`` when nothing is close enough.
+    """
+    by_folded: dict[str, str] = {}
+    for choice in sorted(choices):
+        by_folded.setdefault(choice.casefold(), choice)
+    folded = value.strip().casefold()
+    if not folded:
+        return None
+    if folded in by_folded:
+        return by_folded[folded]
+    match = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
+    return by_folded[match[0]] if match else None
+
+
+def _is_hub_language(code: str) -> bool:
+    return code in vocabulary("special_language_values") or code in vocabulary("language_codes")
+
+
+def language_code_problem(code: str) -> str | None:
+    """Check one ``language`` entry; ``None`` if the Hub accepts it, else what to change.
+
+    Accepted: the Hub's ISO 639-1/639-3 codes, the special values (``code``,
+    ``multilingual``) and other ISO 639-2/5 codes that name a language or group
+    (``ber``). Rejected with a suggested fix: BCP-47 tags with subtags (they belong in
+    ``language_details``), language names, upper case, deprecated and bibliographic
+    codes, private-use codes and anything that is not a code at all.
+
+    A YAML boolean (an unquoted ``no``) must be reported by the caller before this.
+    """
+    value = code.strip()
+    if not value:
+        return "empty language value; remove it or give an ISO 639 code"
+    if value != code:
+        return f"{code!r} has surrounding spaces; use {value!r}"
+    if _is_hub_language(value):
+        return None
+    lower = value.lower()
+    if lower != value and _is_hub_language(lower):
+        return f"{value!r}: language codes are lower case; use {lower!r}"
+    if lower in vocabulary("legacy_language_values"):
+        return (
+            f"{value!r} is not a language code (only the 2022 card validator accepted it); "
+            "use 'und' for undetermined, or remove it"
+        )
+    names: dict[str, str] = _data()["language_names"]
+    name = " ".join(lower.split())
+    if name in names:
+        return f"{value!r} is a language name, not a code; use {names[name]!r}"
+
+    pair = _language_pair(lower)
+    try:
+        import langcodes
+    except ImportError:  # pragma: no cover - langcodes is a declared dependency
+        return f"{value!r} is not an ISO 639 language code the Hub lists"
+
+    try:
+        tag = langcodes.Language.get(value)
+        as_written = langcodes.Language.get(value, normalize=False)
+        valid = tag.is_valid() and re.fullmatch("[a-z]{2,3}", tag.language or "") is not None
+    except ValueError:  # langcodes.LanguageTagError is a ValueError
+        valid = False
+    if not valid:
+        if pair:
+            return (
+                f"{value!r} looks like a language pair; list {pair[0]!r} and {pair[1]!r} "
+                "as separate `language` entries"
+            )
+        return f"{value!r} is not a valid ISO 639 language code or BCP-47 tag"
+    primary = re.split("[-_]", lower)[0]
+    if len(primary) == 3 and "qaa" <= primary <= "qtz":
+        return f"{value!r} is reserved for private use; use a registered ISO 639 code"
+
+    replacement = _replacement(tag, as_written)
+    if "-" not in value and "_" not in value:
+        if replacement == value:
+            return None  # an ISO 639-2/5 code missing from the Hub's list, e.g. 'ber'
+        return f"{value!r} is a deprecated or bibliographic ISO 639 code; use {replacement!r}"
+    normalized = tag.to_tag()
+    if normalized == replacement:
+        return f"{value!r} is a deprecated tag; use {replacement!r}"
+    advice = (
+        f"use the ISO 639 code {replacement!r} in `language`; "
+        f"put {normalized!r} in `language_details`"
+    )
+    if pair:
+        return (
+            f"{value!r}: if this is a language pair, list {pair[0]!r} and {pair[1]!r} "
+            f"as separate entries; if it is a regional variant, {advice}"
+        )
+    return f"{value!r}: {advice}"
+
+
+def _language_pair(lower: str) -> tuple[str, str] | None:
+    """``('en', 'de')`` for ``en-de``: two Hub codes joined by a dash, as translation cards write."""
+    first, sep, second = lower.replace("_", "-").partition("-")
+    if sep and first in vocabulary("language_codes") and second in vocabulary("language_codes"):
+        return first, second
+    return None
+
+
+def _replacement(tag: Language, as_written: Language) -> str:
+    """The code for ``language``, given a tag normalized by langcodes and as written."""
+    base = tag.language or "und"
+    added = (tag.script and not as_written.script) or (tag.territory and not as_written.territory)
+    if added:
+        # Normalizing remapped the language itself (``sh`` -> ``sr-Latn``): keep the
+        # ISO 639-3 code of what was written (``hbs``) when the Hub lists it.
+        try:
+            alpha3 = as_written.to_alpha3()
+        except LookupError:
+            return base
+        if alpha3 in vocabulary("language_codes"):
+            return alpha3
+    return base

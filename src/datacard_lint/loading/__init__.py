@@ -1,0 +1,1 @@
+"""Turning files into `Card` objects: bytes → text → front matter → located YAML tree."""

@@ -1,0 +1,15 @@
+"""Resource limits for loading untrusted cards; each one can be raised from configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    #: Largest file read at all. The biggest real Hub cards are about 1 MB.
+    max_file_bytes: int = 16 * 1024 * 1024
+    #: Deepest nesting of YAML collections. Real cards stay under 15.
+    max_depth: int = 100
+    #: Largest number of values after expanding aliases ("billion laughs" guard).
+    max_nodes: int = 1_000_000

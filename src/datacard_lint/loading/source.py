@@ -1,0 +1,102 @@
+"""Read a card's bytes safely and decode them the way the Hub does (UTF-8, BOM tolerated)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from datacard_lint.diagnostics import FILE_START, Finding, Span
+from datacard_lint.loading.limits import Limits
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(slots=True)
+class SourceText:
+    """Decoded text (None when it cannot be decoded) plus what was odd about the bytes."""
+
+    text: str | None
+    findings: list[Finding] = field(default_factory=list)
+    had_bom: bool = False
+
+
+def read_bytes(path: Path, limits: Limits) -> tuple[bytes | None, list[Finding]]:
+    """Open only regular files, read-only, never more than the size limit."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return None, [_io_error(path, exc)]
+    if stat.S_ISDIR(info.st_mode):
+        return None, [Finding("DCL001", f"{path.name} is a directory, not a card file", FILE_START)]
+    if not stat.S_ISREG(info.st_mode):
+        # FIFOs, sockets and devices could block or never end; refuse before opening.
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
+        return None, [Finding("DCL001", f"{path.name} is {kind}; only regular files are read", FILE_START)]
+    if info.st_size > limits.max_file_bytes:
+        return None, [_too_large(info.st_size, limits)]
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return None, [_io_error(path, exc)]
+    if len(data) > limits.max_file_bytes:  # grew between stat and read
+        return None, [_too_large(len(data), limits)]
+    return data, []
+
+
+def decode(data: bytes) -> SourceText:
+    """UTF-8 with an optional BOM, as `huggingface_hub` reads cards (`utf-8-sig`)."""
+    if data.startswith(_UTF32_BOMS) or data.startswith(_UTF16_BOMS):
+        encoding = "UTF-32" if data.startswith(_UTF32_BOMS) else "UTF-16"
+        message = f"file is encoded as {encoding}; dataset cards must be UTF-8"
+        return SourceText(None, [Finding("DCL003", message, FILE_START, "re-save the file as UTF-8")])
+    findings: list[Finding] = []
+    had_bom = data.startswith(_UTF8_BOM)
+    if had_bom:
+        findings.append(
+            Finding(
+                "DCL004",
+                "file starts with a UTF-8 byte-order mark",
+                Span(1, 1, 1, 2),
+                "remove the BOM; some YAML tools and editors mis-read it",
+            )
+        )
+        data = data[len(_UTF8_BOM):]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
+        message = "file contains NUL bytes; it looks binary, not a text card"
+        return SourceText(None, findings + [Finding("DCL006", message, Span(line, col, line, col + 1))], had_bom)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(data, exc.start)
+        bad = data[exc.start : exc.start + 1].hex()
+        message = f"byte 0x{bad} is not valid UTF-8; dataset cards must be UTF-8"
+        help_text = "re-encode the file as UTF-8 (it may be Latin-1 or Windows-1252)"
+        findings.append(Finding("DCL003", message, Span(line, col, line, col + 1), help_text))
+        return SourceText(None, findings, had_bom)
+    return SourceText(text, findings, had_bom)
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    # Column in characters: decode the valid prefix of the line leniently.
+    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def _io_error(path: Path, exc: OSError) -> Finding:
+    reason = exc.strerror or exc.__class__.__name__
+    return Finding("DCL001", f"cannot read {path.name}: {reason}", FILE_START)
+
+
+def _too_large(size: int, limits: Limits) -> Finding:
+    message = f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit"
+    return Finding("DCL002", message, FILE_START, "raise `max-file-bytes` in the configuration if the card is genuine")

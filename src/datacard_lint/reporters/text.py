@@ -1,0 +1,57 @@
+"""Human-readable output: `path:line:col: CODE message`, then a summary line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from datacard_lint.reporters.base import Reporter, Summary
+
+if TYPE_CHECKING:
+    from datacard_lint.engine import CardResult
+
+
+class TextReporter(Reporter):
+    """One line per finding with its severity, an indented help line, and a summary."""
+
+    def file(self, result: CardResult) -> None:
+        for d in result.diagnostics:
+            self.stream.write(f"{d.path}:{d.line}:{d.col}: {d.code} [{d.severity.value}] {d.message}\n")
+            if self.show_help and d.help:
+                self.stream.write(f"    help: {d.help}\n")
+        if result.score is not None and result.settings.min_score is not None and result.below_min_score():
+            self.stream.write(
+                f"{result.path}: governance score {result.score.overall:.0f} is below the minimum "
+                f"{result.settings.min_score:.0f}\n"
+            )
+
+    def finish(self, summary: Summary) -> None:
+        if self.statistics and summary.by_code:
+            width = max(len(name) for name in summary.names.values())
+            for code, count in sorted(summary.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
+                self.stream.write(f"{count:6d}  {code}  {summary.names[code]:<{width}}\n")
+        self.stream.write(summary_line(summary) + "\n")
+
+
+class ConciseReporter(TextReporter):
+    """Exactly `path:line:col: CODE message` per finding (for editors and grep)."""
+
+    def file(self, result: CardResult) -> None:
+        for d in result.diagnostics:
+            self.stream.write(f"{d.path}:{d.line}:{d.col}: {d.code} {d.message}\n")
+
+    def finish(self, summary: Summary) -> None:
+        if self.statistics:
+            super().finish(summary)
+
+
+def summary_line(summary: Summary) -> str:
+    sev = summary.by_severity
+    cards = f"{summary.cards} card{'s' if summary.cards != 1 else ''}"
+    parts = [f"{sev['error']} error{'s' if sev['error'] != 1 else ''}",
+             f"{sev['warning']} warning{'s' if sev['warning'] != 1 else ''}"]
+    if sev["info"]:
+        parts.append(f"{sev['info']} info")
+    line = f"Checked {cards}: " + ", ".join(parts)
+    if summary.below_min_score:
+        line += f"; {summary.below_min_score} below the minimum score"
+    return line + "."

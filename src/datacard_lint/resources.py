@@ -1,0 +1,19 @@
+"""Where shipped data lives, whether installed from a wheel or run from a checkout."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+
+@functools.cache
+def schema_dir() -> Path:
+    """The `schema/` tree: bundled in the wheel as `datacard_lint/_schema`, else the repo's own."""
+    package_dir = Path(__file__).resolve().parent
+    bundled = package_dir / "_schema"
+    if bundled.is_dir():
+        return bundled
+    checkout = package_dir.parent.parent / "schema"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"schema directory not found near {package_dir}")

@@ -1,0 +1,109 @@
+"""What a rule is: identity, default severity, documentation and a check function.
+
+A rule is a small function decorated with :func:`rule`. Its docstring is its user
+documentation (rendered by the docs site and `datacard-lint rule CODE`), in fixed
+numpydoc-style sections. Rules yield :class:`Hit` objects that name a place in the card;
+the engine turns them into located diagnostics and decides the final severity.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+
+from datacard_lint.diagnostics import Severity
+
+Path_ = tuple[Hashable, ...]
+
+SECTION_TITLES = {
+    "Why it matters": "why",
+    "Failing example": "failing",
+    "Passing example": "passing",
+    "How to fix": "fix",
+    "Options": "options",
+}
+REQUIRED_SECTIONS = ("why", "failing", "passing", "fix")
+_SECTION = re.compile(r"^(" + "|".join(SECTION_TITLES) + r")\n-{3,}\n", re.MULTILINE)
+_CODE = re.compile(r"^DCL\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A problem at `path` in the front matter (`key=True` points at the key itself)."""
+
+    path: Path_
+    message: str
+    help: str | None = None
+    key: bool = False
+
+
+CheckFn = Callable[["RuleContextLike"], Iterable[Hit]]
+
+
+class RuleContextLike:  # pragma: no cover - typing aid only; see engine.context.RuleContext
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    requirement: str
+    summary: str
+    doc: str
+    check: CheckFn | None = field(default=None, compare=False)
+    #: False for findings raised by the loader or schema validation rather than a check.
+    runs_check: bool = True
+    #: Whether the check only makes sense when the card has a governance block.
+    needs_governance: bool = True
+
+    def sections(self) -> dict[str, str]:
+        """The docstring's sections keyed why/failing/passing/fix/options."""
+        return parse_sections(self.doc)
+
+    @property
+    def module(self) -> str:
+        return getattr(self.check, "__module__", "")
+
+
+def parse_sections(doc: str) -> dict[str, str]:
+    parts = _SECTION.split(doc)
+    sections: dict[str, str] = {"summary": parts[0].strip()}
+    for title, body in zip(parts[1::2], parts[2::2], strict=True):
+        sections[SECTION_TITLES[title]] = body.strip()
+    return sections
+
+
+_DEFINED: list[Rule] = []
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    requirement: str,
+    *,
+    runs_check: bool = True,
+    needs_governance: bool = True,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as a rule; the first docstring line is its summary."""
+    if not _CODE.match(code) or not _NAME.match(name):
+        raise ValueError(f"bad rule identity {code} {name}")
+
+    def register(fn: CheckFn) -> CheckFn:
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        summary = doc.splitlines()[0].rstrip(".") if doc else name
+        _DEFINED.append(
+            Rule(code, name, severity, requirement, summary, doc, fn, runs_check, needs_governance)
+        )
+        return fn
+
+    return register
+
+
+def defined_rules() -> list[Rule]:
+    return list(_DEFINED)

@@ -1,0 +1,1 @@
+"""The bundled JSON Schemas: loading them once and turning their errors into findings."""

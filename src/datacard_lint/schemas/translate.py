@@ -1,0 +1,173 @@
+"""Turn jsonschema errors into located, readable findings.
+
+Reporters never see a `jsonschema.ValidationError`: each error becomes a `Finding` with a
+stable code, a message written for card authors, and the span of the offending value
+(or key) in the original file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Hashable, Iterator
+from typing import Any
+
+from datacard_lint.diagnostics import Finding
+from datacard_lint.loading.card import Card
+
+Path_ = tuple[Hashable, ...]
+
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+def dotted(path: Path_) -> str:
+    """`governance.parts[0].origin` style, for messages."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def translate(errors: Iterator[Any], card: Card, base: Path_) -> Iterator[Finding]:
+    seen: set[tuple[str, int, int, str]] = set()
+    for error in errors:
+        for finding in _one(error, card, base):
+            key = (finding.code, finding.span.line, finding.span.col, finding.message)
+            if key not in seen:
+                seen.add(key)
+                yield finding
+
+
+def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
+    from jsonschema.exceptions import best_match
+
+    path: Path_ = (*base, *error.absolute_path)
+    keyword = error.validator
+    if keyword in ("anyOf", "oneOf") and error.context:
+        if all(sub.validator == "required" for sub in error.context):
+            names = sorted({_missing_name(sub) for sub in error.context})
+            where = dotted(path)
+            yield Finding(
+                "DCL052",
+                f"{where} needs one of: {', '.join(f'`{n}`' for n in names)}",
+                card.locate(path, key=True),
+            )
+            return
+        yield from _one(best_match(error.context), card, base)
+        return
+    if keyword == "required":
+        name = _missing_name(error)
+        yield Finding(
+            "DCL052",
+            f"{dotted(path)} is missing the required property `{name}`",
+            card.locate(path, key=True),
+        )
+    elif keyword in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
+        for extra in extras:
+            hint = difflib.get_close_matches(str(extra), allowed, n=1)
+            suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+            help_text = None if hint else "allowed here: " + ", ".join(allowed)
+            yield Finding(
+                "DCL053",
+                f"unknown property `{extra}` in {dotted(path)}{suggestion}",
+                card.locate((*path, extra), key=True),
+                help_text,
+            )
+    elif keyword == "type":
+        yield _type_finding(error, path, card)
+    elif keyword in ("enum", "const"):
+        yield _enum_finding(error, path, card)
+    else:
+        yield Finding("DCL055" if keyword in _VALUE_KEYWORDS else "DCL056",
+                      _value_message(error, path), card.locate(path))
+
+
+_VALUE_KEYWORDS = frozenset(
+    {"pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+     "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "multipleOf"}
+)
+
+
+def _missing_name(error: Any) -> str:
+    # jsonschema says "'x' is a required property"; the name is the first quoted token.
+    message: str = error.message
+    return message.split("'")[1] if message.count("'") >= 2 else message
+
+
+def _type_finding(error: Any, path: Path_, card: Card) -> Finding:
+    wanted = error.validator_value
+    wanted_list = wanted if isinstance(wanted, list) else [wanted]
+    expected = " or ".join(_TYPE_NAMES.get(w, w) for w in wanted_list)
+    actual = _describe(error.instance)
+    help_text = None
+    implicit = next((s for s in card.implicit if s.path == path), None)
+    if implicit is not None and "string" in wanted_list:
+        help_text = f"YAML read `{implicit.raw}` as a {implicit.tag}; quote it: '{implicit.raw}'"
+    return Finding(
+        "DCL054", f"{dotted(path)} must be {expected}, not {actual}", card.locate(path), help_text
+    )
+
+
+def _enum_finding(error: Any, path: Path_, card: Card) -> Finding:
+    if error.validator == "const":
+        allowed = [error.validator_value]
+    else:
+        allowed = list(error.validator_value)
+    shown = ", ".join(str(a) for a in allowed[:20]) + (" …" if len(allowed) > 20 else "")
+    hint = difflib.get_close_matches(str(error.instance), [str(a) for a in allowed], n=1)
+    suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+    implicit = next((s for s in card.implicit if s.path == path), None)
+    help_text = f"allowed: {shown}"
+    if implicit is not None:
+        help_text = f"YAML read `{implicit.raw}` as a {implicit.tag}; quote it. " + help_text
+    if error.validator == "const":
+        message = f"{dotted(path)} must be {allowed[0]!r} here, not {error.instance!r}"
+    else:
+        message = f"{dotted(path)} is {error.instance!r}, which is not an allowed value{suggestion}"
+    return Finding("DCL055", message, card.locate(path), help_text)
+
+
+def _value_message(error: Any, path: Path_) -> str:
+    keyword, limit, value = error.validator, error.validator_value, error.instance
+    where = dotted(path)
+    if keyword == "pattern":
+        return f"{where} is {value!r}, which does not match the pattern {limit}"
+    if keyword == "format":
+        return f"{where} is {value!r}, which is not a valid {limit}"
+    if keyword in ("minimum", "exclusiveMinimum"):
+        return f"{where} is {value}, below the minimum {limit}"
+    if keyword in ("maximum", "exclusiveMaximum"):
+        return f"{where} is {value}, above the maximum {limit}"
+    if keyword == "minLength":
+        return f"{where} must not be empty" if limit == 1 else f"{where} is shorter than {limit}"
+    if keyword == "minItems":
+        return f"{where} needs at least {limit} item{'s' if limit != 1 else ''}"
+    if keyword == "uniqueItems":
+        return f"{where} lists the same item twice"
+    return f"{where}: {error.message}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
