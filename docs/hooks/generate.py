@@ -53,6 +53,9 @@ STANDARD_PAGES = {
 }
 
 SCHEMA_NAV_ENTRY = "reference/schema/index.md"
+#: Objects that accept `x-` keys and reject every other unknown key are the norm; only
+#: departures from it are noted on the reference pages.
+EXTENSION_PATTERN = "^x-"
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z0-9-]+)\s*-->")
 YAML_FENCE = re.compile(r"^```ya?ml[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 
@@ -74,7 +77,8 @@ class SchemaFile:
 
     @property
     def title(self) -> str:
-        return str(self.data.get("title") or Path(self.published).name)
+        title = str(self.data.get("title") or Path(self.published).name)
+        return title if re.search(rf"\bv{self.major}\b", title) else f"{title} (v{self.major})"
 
 
 @dataclass
@@ -84,6 +88,7 @@ class State:
     schemas: list[SchemaFile] = field(default_factory=list)
     latest: dict[str, SchemaFile] = field(default_factory=dict)  # family -> newest major
     published: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes
+    rules: list[Any] = field(default_factory=list)  # from the registry, sorted by code
 
 
 STATE = State()
@@ -121,7 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for family, schema in STATE.latest.items():
         _publish(files, config, family, schema.raw)
 
-    rules = _load_rules()
+    rules = STATE.rules = _load_rules()
     files.append(File.generated(config, "rules/index.md", content=render_rules_index(rules)))
     for rule in rules:
         files.append(File.generated(config, f"rules/{rule.code}.md", content=render_rule(rule)))
@@ -133,6 +138,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name.startswith("rules-"):
+            return gen_rules_for(name.removeprefix("rules-").replace("-", "_"), page.file.src_uri)
         if name not in GENERATORS:
             raise PluginError(f"{page.file.src_uri}: unknown generated block {name!r}")
         return GENERATORS[name](page.file.src_uri)
@@ -197,7 +204,7 @@ def _add_schema_nav(config: MkDocsConfig) -> None:
     """Replace the schema index entry of the nav by a section listing every schema page."""
     entries: list[Any] = [SCHEMA_NAV_ENTRY]
     for schema in sorted(STATE.schemas, key=lambda s: (s.family, -s.major)):
-        entries.append({f"{schema.title} (v{schema.major})": schema.page})
+        entries.append({schema.title: schema.page})
 
     def walk(items: list[Any]) -> bool:
         for i, item in enumerate(items):
@@ -359,13 +366,12 @@ class SchemaPage:
                 if inner:
                     out.append("each item: " + "; ".join(inner))
         for key in ("oneOf", "anyOf"):
-            alternatives = node.get(key)
+            alternatives = [a for a in node.get(key, []) if isinstance(a, dict)]
             if alternatives and not all(_only_required(a) for a in alternatives):
-                parts = []
-                for alt in alternatives:
-                    desc = "; ".join(self.constraints(alt, base)) or self.type_of(alt, base)
-                    parts.append(desc)
-                out.append("either " + " — or — ".join(parts))
+                described = [self.constraints(alt, base) for alt in alternatives]
+                if any(described):
+                    parts = ["; ".join(d) or self.type_of(a, base) for a, d in zip(alternatives, described)]
+                    out.append("either " + " — or — ".join(parts))
         if "default" in node:
             out.append(f"default {code(node['default'])}")
         if node.get("deprecated"):
@@ -385,17 +391,24 @@ class SchemaPage:
             out.append(f"If {code(key)} is present, {_and(code(n) for n in needs)} must be present too.")
         for key in ("anyOf", "oneOf"):
             alternatives = node.get(key, [])
+            word = "at least one" if key == "anyOf" else "exactly one"
             if alternatives and all(_only_required(a) for a in alternatives):
                 keys = [code(" + ".join(a["required"])) for a in alternatives]
-                word = "at least one" if key == "anyOf" else "exactly one"
                 out.append(f"Requires {word} of: {', '.join(keys)}.")
+            elif alternatives:
+                options = "; or ".join(_describe_demand(a) for a in alternatives if isinstance(a, dict))
+                out.append(f"Requires {word} of the following: {options}.")
         names = node.get("propertyNames")
         if isinstance(names, dict) and "enum" in names:
             out.append("Keys must be one of " + ", ".join(code(n) for n in names["enum"]) + ".")
-        for pattern in node.get("patternProperties", {}):
-            out.append(f"Keys matching {code(pattern)} are allowed (extensions).")
-        if node.get("additionalProperties") is False:
-            out.append("No other keys are allowed.")
+        patterns = [p for p in node.get("patternProperties", {}) if p != EXTENSION_PATTERN]
+        for pattern in patterns:
+            out.append(f"Keys matching {code(pattern)} are also allowed.")
+        extra = node.get("additionalProperties", True)
+        if extra is False and EXTENSION_PATTERN not in node.get("patternProperties", {}):
+            out.append("Extension keys (`x-...`) are not allowed here.")
+        if extra is True:
+            out.append("Keys not listed here are allowed.")
         return out
 
     # -- walking
@@ -404,7 +417,7 @@ class SchemaPage:
         schema = self.schema
         prefix = _mount_point(schema)
         out = self.out
-        out.append(f"# {schema.title} (v{schema.major})")
+        out.append(f"# {schema.title}")
         out.append("")
         if description := schema.data.get("description"):
             out += [description, ""]
@@ -417,58 +430,56 @@ class SchemaPage:
         alias = STATE.latest.get(schema.family)
         if alias is schema:
             facts.append(["Latest alias", f"[{schema.family}]({relative(schema.page, schema.family)})"])
-        out += [table(["", ""], facts), ""]
+        out += [table(["Property", "Value"], facts), ""]
         out.append(
             "Each table lists the keys of one object. A key whose value is an object, or a list of "
-            "objects, links to its own table. Paths use `[]` for list items."
+            "objects, links to its own table. Paths use `[]` for list items. Unless a table says "
+            "otherwise, an object accepts extension keys starting with `x-` and rejects any other "
+            "key it does not list."
         )
         out.append("")
         examples = schema.data.get("examples")
         if examples:
             sample = {prefix: examples[0]} if prefix else examples[0]
             out += ["## Example", "", "```yaml", yaml.safe_dump(sample, sort_keys=False, allow_unicode=True).rstrip(), "```", ""]
-        self.section(schema.data, schema, prefix or "(front matter)", [])
+        self.section(schema.data, schema, prefix, [])
         return "\n".join(out) + "\n"
 
     def section(self, node: dict[str, Any], base: SchemaFile, path: str, stack: list[int]) -> None:
-        node, base, external = self.resolve(node, base)
+        """One heading and table per object; nested objects get their own sections after it."""
+        node, base, _ = self.resolve(node, base)
         if id(node) in stack:
             return
         stack = stack + [id(node)]
-        props: dict[str, Any] = node.get("properties", {})
-        required = set(node.get("required", []))
-        anchor = slug(path)
-        self.out += [f"## `{path}` {{#{anchor}}}", ""]
-        if path != _mount_point(self.schema) and node.get("description"):
+        is_root = not stack[:-1]
+        heading = f"`{path}`" if path else "Top-level keys"
+        self.out += [f"## {heading} {{#{slug(path) if path else 'top-level-keys'}}}", ""]
+        if not is_root and node.get("description"):
             self.out += [node["description"], ""]
         notes = self.notes(node)
         if notes:
             self.out += [f"- {note}" for note in notes] + [""]
+        required = set(node.get("required", []))
         rows: list[list[str]] = []
         children: list[tuple[dict[str, Any], SchemaFile, str]] = []
-        joiner = "" if path.startswith("(") else "."
-        for name, sub in props.items():
-            child_path = f"{path}{joiner}{name}" if joiner else name
-            resolved, sub_base, ext = self.resolve(sub, base)
-            kind = self.type_of(sub, base)
+        for name, sub in node.get("properties", {}).items():
+            child_path = f"{path}.{name}" if path else name
+            resolved, _, external = self.resolve(sub, base)
             detail = self.constraints(sub, base)
-            if ext:
-                detail.insert(0, f"see [{_schema_title(ext)}]({relative(self.schema.page, ext)})")
-            elif _is_object(resolved):
-                children.append((sub, base, child_path))
-                detail.insert(0, f"see [below](#{slug(child_path)})")
-            elif resolved.get("type") == "array" and isinstance(resolved.get("items"), dict):
-                items, _, item_ext = self.resolve(resolved["items"], sub_base)
-                if item_ext:
-                    detail.insert(0, f"items: see [{_schema_title(item_ext)}]({relative(self.schema.page, item_ext)})")
-                elif _is_object(items):
-                    children.append((resolved["items"], sub_base, child_path + "[]"))
-                    detail.insert(0, f"items: see [below](#{slug(child_path + '[]')})")
-            examples = resolved.get("examples") or []
+            if external:
+                detail.insert(0, f"see [{_schema_title(external)}]({relative(self.schema.page, external)})")
+            else:
+                form = self.object_form(sub, base)
+                if form is not None:
+                    form_node, form_base, suffix = form
+                    children.append((form_node, form_base, child_path + suffix))
+                    where = f"[below](#{slug(child_path + suffix)})"
+                    detail.insert(0, f"items: see {where}" if suffix else f"see {where}")
+            examples = [] if _is_object(resolved) else (resolved.get("examples") or [])
             rows.append(
                 [
                     code(name),
-                    kind,
+                    self.type_of(sub, base),
                     "yes" if name in required else "",
                     "; ".join(detail),
                     str(resolved.get("description", "")),
@@ -481,14 +492,37 @@ class SchemaPage:
                          str(extra.get("description", "")), ""])
         if rows:
             self.out += [table(["Key", "Type", "Required", "Allowed values", "Description", "Examples"], rows), ""]
+        if node.get("examples") and not is_root:
+            sample = yaml.safe_dump(node["examples"][0], sort_keys=False, allow_unicode=True).rstrip()
+            self.out += ["Example:", "", "```yaml", sample, "```", ""]
         for sub, sub_base, child_path in children:
             self.section(sub, sub_base, child_path, stack)
+
+    def object_form(self, node: dict[str, Any], base: SchemaFile) -> tuple[dict[str, Any], SchemaFile, str] | None:
+        """The object with documented keys that a value takes: itself, its items, or one of its
+        `anyOf`/`oneOf` alternatives. The suffix is `[]` when the object is a list item."""
+        resolved, sub_base, external = self.resolve(node, base)
+        if external:
+            return None
+        if _is_object(resolved):
+            return resolved, sub_base, ""
+        items = resolved.get("items")
+        if isinstance(items, dict):
+            form = self.object_form(items, sub_base)
+            if form is not None:
+                return form[0], form[1], "[]" + form[2]
+        for key in ("anyOf", "oneOf"):
+            for alternative in resolved.get(key, []):
+                form = self.object_form(alternative, sub_base) if isinstance(alternative, dict) else None
+                if form is not None:
+                    return form
+        return None
 
 
 def _schema_title(page: str) -> str:
     for schema in STATE.schemas:
         if schema.page == page:
-            return f"{schema.title} (v{schema.major})"
+            return schema.title
     return page
 
 
@@ -522,8 +556,16 @@ def _is_object(node: dict[str, Any]) -> bool:
     return "properties" in node or (node.get("type") == "object" and "additionalProperties" in node)
 
 
+#: Keywords that explain a schema without constraining it.
+ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default", "deprecated"})
+
+
 def _only_required(node: Any) -> bool:
-    return isinstance(node, dict) and set(node) == {"required"}
+    return isinstance(node, dict) and set(node) - ANNOTATIONS == {"required"}
+
+
+def _constraints_only(node: dict[str, Any], *handled: str) -> dict[str, Any]:
+    return {k: v for k, v in node.items() if k not in ANNOTATIONS and k not in handled}
 
 
 def _json_type(value: Any) -> str:
@@ -562,7 +604,7 @@ def _describe_match(node: dict[str, Any]) -> str:
             parts.append(f"{code(key)} matches {code(sub)}")
     shown = set(node.get("properties", {}))
     parts += [f"{code(k)} is present" for k in node.get("required", []) if k not in shown]
-    rest = {k: v for k, v in node.items() if k not in {"properties", "required"}}
+    rest = _constraints_only(node, "properties", "required")
     if rest:
         parts.append(f"the object matches {code(rest)}")
     return _and(parts) if parts else "always"
@@ -579,14 +621,16 @@ def _describe_demand(node: dict[str, Any]) -> str:
             parts.append(f"{code(key)} must be {code(sub['const'])}")
         elif isinstance(sub, dict) and "enum" in sub:
             parts.append(f"{code(key)} must be one of " + ", ".join(code(v) for v in sub["enum"]))
+        elif isinstance(sub, dict) and _only_required(sub):
+            parts.append(f"{code(key)} must contain " + _and(code(k) for k in sub["required"]))
         elif isinstance(sub, dict) and "minItems" in sub:
             parts.append(f"{code(key)} needs at least {sub['minItems']} item(s)")
         else:
-            parts.append(f"{code(key)} must match {code(sub)}")
+            parts.append(f"{code(key)} must match {code(_constraints_only(sub))}")
     negated = node.get("not")
     if isinstance(negated, dict) and _only_required(negated):
         parts.append(_and(code(k) for k in negated["required"]) + " must be absent")
-    rest = {k: v for k, v in node.items() if k not in {"properties", "required", "not"}}
+    rest = _constraints_only(node, "properties", "required", "not")
     if rest:
         parts.append(f"the object must match {code(rest)}")
     return _and(parts) if parts else "nothing more is required"
@@ -601,7 +645,7 @@ def gen_schema_files(src_uri: str) -> str:
         alias = STATE.latest.get(schema.family) is schema
         rows.append(
             [
-                f"[{schema.title} (v{schema.major})]({relative(src_uri, schema.page)})",
+                f"[{schema.title}]({relative(src_uri, schema.page)})",
                 code(schema.rel_source),
                 f"[{schema.published}]({relative(src_uri, schema.published)})",
                 f"[{schema.family}]({relative(src_uri, schema.family)})" if alias else "",
@@ -614,16 +658,34 @@ def gen_schema_changelog(src_uri: str) -> str:
     path = STATE.root / "schema" / "CHANGELOG.md"
     if not path.is_file():
         raise PluginError("schema/CHANGELOG.md is missing")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    # Demote the file's headings by one level so they nest under this page's own section.
-    body = []
-    for line in lines:
-        if re.match(r"#{1,5} ", line):
-            line = "#" + line
-        body.append(line)
-    if body and re.match(r"## ", body[0]) and "changelog" in body[0].lower():
-        body = body[1:]
-    return "\n".join(body).strip()
+    text = path.read_text(encoding="utf-8")
+    # Demote headings by one level so the file's title becomes a section of this page.
+    text = re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.MULTILINE)
+
+    # Links relative to schema/ point at the published copy of the same tree.
+    def relink(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if re.match(r"[a-z][a-z0-9+.-]*:|#|/", target):
+            return match.group(0)
+        return f"{match.group(1)}({relative(src_uri, posixpath.normpath('schema/' + target))})"
+
+    return re.sub(r"(\]\s?)\(([^)\s]+)\)", relink, text).strip()
+
+
+def gen_rules_for(requirement: str, src_uri: str) -> str:
+    """A table of the rules that belong to one requirement, for its standard page."""
+    from datacard_lint.requirements import REQUIREMENTS
+
+    if requirement not in REQUIREMENTS:
+        raise PluginError(f"{src_uri}: no requirement called {requirement!r}")
+    rules = [r for r in STATE.rules if r.requirement == requirement]
+    if not rules:
+        return "No rule checks this requirement yet."
+    rows = [
+        [f"[{r.code}]({relative(src_uri, f'rules/{r.code}.md')})", code(r.name), _severity(r), str(r.summary)]
+        for r in rules
+    ]
+    return table(["Code", "Name", "Severity", "Summary"], rows)
 
 
 # --------------------------------------------------------------------------- scoring profiles
@@ -657,7 +719,7 @@ def gen_scoring_profiles(src_uri: str) -> str:
         meta = [["Version", code(data.get("version", ""))], ["Source", code(rel)]]
         if data.get("error_cap") is not None:
             meta.append(["Error cap", code(data["error_cap"])])
-        out += [table(["", ""], meta), ""]
+        out += [table(["Property", "Value"], meta), ""]
         out += ["**Levels** (points a requirement earns):", ""]
         out += [table(["Level", "Points"], [[code(k), str(v)] for k, v in data["levels"].items()]), ""]
         weights = data["weights"]
@@ -774,11 +836,16 @@ def _fenced(text: str, lang: str) -> str:
     return f"```{lang}\n{text}\n```"
 
 
+def _sentence(text: str) -> str:
+    text = str(text).strip()
+    return text if text[-1:] in ".!?…" else text + "."
+
+
 def render_rule(rule: Any) -> str:
     src = f"rules/{rule.code}.md"
     sections = rule.sections()
     meta = table(
-        ["", ""],
+        ["Property", "Value"],
         [
             ["Code", code(rule.code)],
             ["Name", code(rule.name)],
@@ -794,7 +861,7 @@ def render_rule(rule: Any) -> str:
         [
             f"# {rule.code} {rule.name}",
             "",
-            str(rule.summary),
+            _sentence(rule.summary),
             "",
             meta,
             "",
@@ -836,9 +903,15 @@ def render_cli() -> str:
         "Generated from the command definitions; `datacard-lint COMMAND --help` prints the same text.",
         "",
     ]
-    root_ctx = click.Context(cli, info_name="datacard-lint", terminal_width=88, max_content_width=88)
+    root_ctx = _cli_context(cli, "datacard-lint", None)
     _cli_section(cli, root_ctx, out, level=2)
     return "\n".join(out) + "\n"
+
+
+def _cli_context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
+    # A fixed width keeps the generated page identical whatever terminal builds it.
+    settings = {**command.context_settings, "terminal_width": 88, "max_content_width": 88}
+    return click.Context(command, info_name=name, parent=parent, **settings)
 
 
 def _cli_section(command: click.Command, ctx: click.Context, out: list[str], level: int) -> None:
@@ -853,7 +926,7 @@ def _cli_section(command: click.Command, ctx: click.Context, out: list[str], lev
             sub = command.get_command(ctx, name)
             if sub is None or sub.hidden:
                 continue
-            sub_ctx = click.Context(sub, info_name=name, parent=ctx, terminal_width=88, max_content_width=88)
+            sub_ctx = _cli_context(sub, name, ctx)
             _cli_section(sub, sub_ctx, out, level=min(level + 1, 3))
 
 

@@ -11,12 +11,10 @@ that messages can say what the fix is.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -42,8 +40,10 @@ CreatorKind = Literal["annotations_creators", "language_creators"]
 
 @cache
 def _data() -> dict[str, Any]:
-    text = files("datacard_lint.hub").joinpath("data", "vocabularies.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    from importlib.resources import files  # deferred: keeps `import datacard_lint` light
+
+    resource = files("datacard_lint.hub").joinpath("data", "vocabularies.json")
+    data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return data
 
 
@@ -94,7 +94,7 @@ def deprecated_keys() -> Mapping[str, str]:
 
 @cache
 def legacy_task_categories() -> Mapping[str, str | None]:
-    """Task categories the Hub no longer has -> replacement, or ``None`` when there is no single one."""
+    """Task categories the Hub dropped -> their replacement (``None``: no single one)."""
     return MappingProxyType(dict(_data()["legacy_task_categories"]))
 
 
@@ -103,6 +103,8 @@ def closest(value: str, choices: Iterable[str]) -> str | None:
 
     Returns ``None`` when nothing is close enough.
     """
+    import difflib
+
     by_folded: dict[str, str] = {}
     for choice in sorted(choices):
         by_folded.setdefault(choice.casefold(), choice)
@@ -194,7 +196,7 @@ def language_code_problem(code: str) -> str | None:
 
 
 def _language_pair(lower: str) -> tuple[str, str] | None:
-    """``('en', 'de')`` for ``en-de``: two Hub codes joined by a dash, as translation cards write."""
+    """``('en', 'de')`` for ``en-de``: two Hub codes joined by a dash, as in translation cards."""
     first, sep, second = lower.replace("_", "-").partition("-")
     if sep and first in vocabulary("language_codes") and second in vocabulary("language_codes"):
         return first, second

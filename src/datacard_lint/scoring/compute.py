@@ -1,0 +1,126 @@
+"""Combine levels, findings and a profile into a deterministic score.
+
+A requirement declared not applicable *with a reason* leaves the denominator (as OpenSSF
+Scorecard does with inconclusive checks); without a reason it scores 0. Error-level
+findings that concern a requirement cap its level at the profile's `error_cap`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Hashable, Mapping, Sequence
+
+from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.config.settings import Settings
+from datacard_lint.diagnostics import Diagnostic, Severity
+from datacard_lint.loading.card import Card
+from datacard_lint.requirements import REQUIREMENTS
+from datacard_lint.rules import registry
+from datacard_lint.rules.context import RuleContext
+from datacard_lint.rules.general import is_placeholder
+from datacard_lint.scoring.assess import ASSESSORS
+from datacard_lint.scoring.model import CardScore, RequirementScore
+from datacard_lint.scoring.profile import Profile, load_profile
+
+_PART_SECTIONS = {
+    "purpose": "purpose",
+    "verification": "verification",
+    "contamination": "contamination",
+    "public_evidence": "public_evidence",
+}
+_TOP_SECTIONS = {
+    "renewal": "renewal",
+    "tail_evaluations": "tail_evaluations",
+    "contamination_checks": "contamination",
+}
+
+Range = tuple[int, int, str]
+
+
+def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings) -> CardScore:
+    profile = load_profile(settings.profile)
+    ctx = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
+    errors = _errors_by_requirement(card, diagnostics)
+    not_applicable = ctx.governance.get("not_applicable")
+    reasons = not_applicable if isinstance(not_applicable, Mapping) else {}
+    results: dict[str, RequirementScore] = {}
+    for requirement in REQUIREMENTS:
+        results[requirement] = _score_one(requirement, ctx, profile, errors.get(requirement, 0), reasons)
+    return CardScore(profile.name, profile.version, _overall(results, profile), results)
+
+
+def _score_one(
+    requirement: str, ctx: RuleContext, profile: Profile, errors: int, reasons: Mapping[str, object]
+) -> RequirementScore:
+    if not ctx.has_governance:
+        return RequirementScore(requirement, 0, 0.0, True, "add a `governance` block (`datacard-lint init`)", errors)
+    if requirement in reasons:
+        reason = reasons[requirement]
+        if isinstance(reason, str) and not is_placeholder(reason) and len(reason.strip()) >= 10:
+            return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
+        return RequirementScore(requirement, 0, 0.0, True, "give the not-applicable declaration a reason", errors)
+    level, step = ASSESSORS[requirement](ctx)
+    capped = errors > 0 and level > profile.error_cap
+    if capped:
+        level = profile.error_cap
+        step = f"fix the {errors} error-level finding{'s' if errors != 1 else ''} first"
+    return RequirementScore(requirement, level, profile.points_for(level), True, step, errors, capped)
+
+
+def _overall(results: Mapping[str, RequirementScore], profile: Profile) -> float:
+    applicable = [r for r in results.values() if r.applicable]
+    total_weight = sum(profile.weights[r.requirement] for r in applicable)
+    if total_weight == 0:
+        return 0.0
+    return sum(profile.weights[r.requirement] * r.score for r in applicable) / total_weight
+
+
+def _errors_by_requirement(card: Card, diagnostics: Sequence[Diagnostic]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    ranges: list[Range] | None = None
+    for diagnostic in diagnostics:
+        if diagnostic.severity is not Severity.ERROR:
+            continue
+        requirement = registry.get(diagnostic.code).requirement
+        if requirement not in REQUIREMENTS:
+            if ranges is None:
+                ranges = _requirement_ranges(card)
+            requirement = _requirement_at(ranges, diagnostic.line) or ""
+        if requirement:
+            counts[requirement] = counts.get(requirement, 0) + 1
+    return counts
+
+
+def _requirement_ranges(card: Card) -> list[Range]:
+    """Line ranges of the card's sections, each tagged with the requirement it documents."""
+    ranges: list[Range] = []
+    for path, span in card.spans.items():
+        requirement = _requirement_of(path)
+        if requirement is None:
+            continue
+        key = card.key_spans.get(path)
+        start = key.line if key is not None else span.line
+        ranges.append((start, span.end_line, requirement))
+    return ranges
+
+
+def _requirement_of(path: tuple[Hashable, ...]) -> str | None:
+    if len(path) < 2 or path[0] != GOVERNANCE_KEY:
+        return None
+    section = path[1]
+    if section == "parts" and len(path) >= 4:
+        return _PART_SECTIONS.get(str(path[3]), "origin")
+    if section == "parts" and len(path) == 3:
+        return "origin"
+    if section == "not_applicable" and len(path) >= 3 and path[2] in REQUIREMENTS:
+        return str(path[2])
+    return _TOP_SECTIONS.get(str(section)) if len(path) == 2 else None
+
+
+def _requirement_at(ranges: list[Range], line: int) -> str | None:
+    best: Range | None = None
+    for candidate in ranges:
+        start, end, _ = candidate
+        if start <= line <= end and (best is None or end - start < best[1] - best[0]):
+            best = candidate
+    return best[2] if best else None
