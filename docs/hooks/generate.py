@@ -23,6 +23,8 @@ import logging
 import posixpath
 import re
 import sys
+import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +59,8 @@ SCHEMA_NAV_ENTRY = "reference/schema/index.md"
 #: departures from it are noted on the reference pages.
 EXTENSION_PATTERN = "^x-"
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z0-9-]+)\s*-->")
-YAML_FENCE = re.compile(r"^```ya?ml[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[a-z]+)[^\n]*\n(?P<body>.*?)^(?P=indent)```\s*$", re.MULTILINE | re.DOTALL)
+RULE_CODE = re.compile(r"\bDCL\d{3}\b")
 
 
 # --------------------------------------------------------------------------- state
@@ -71,14 +74,21 @@ class SchemaFile:
     data: dict[str, Any]
     id: str
     published: str  # path of `$id` relative to site_url
-    family: str  # published path with the version directory replaced by "latest"
-    major: int
+    family: str | None  # published path with the version directory replaced by "latest"
+    major: int | None  # None for files outside the versioned tree, such as the profile schema
     page: str  # docs page documenting it
+
+    @property
+    def label(self) -> str:
+        stem = Path(self.published).name.removesuffix(".schema.json")
+        return stem if self.major is None else f"{stem} v{self.major}"
 
     @property
     def title(self) -> str:
         title = str(self.data.get("title") or Path(self.published).name)
-        return title if re.search(rf"\bv{self.major}\b", title) else f"{title} (v{self.major})"
+        if self.major is None or re.search(rf"\bv{self.major}\b", title):
+            return title
+        return f"{title} (v{self.major})"
 
 
 @dataclass
@@ -111,8 +121,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.schemas = _load_schemas(root, SITE_URL)
     STATE.latest = {}
     for schema in STATE.schemas:
+        if schema.family is None or schema.major is None:
+            continue
         current = STATE.latest.get(schema.family)
-        if current is None or schema.major > current.major:
+        if current is None or schema.major > (current.major or 0):
             STATE.latest[schema.family] = schema
     _add_schema_nav(config)
     return config
@@ -124,7 +136,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _publish(files, config, schema.published, schema.raw)
         files.append(File.generated(config, schema.page, content=render_schema_page(schema)))
     for family, schema in STATE.latest.items():
-        _publish(files, config, family, schema.raw)
+        _publish(files, config, family, schema.raw)  # the `latest` alias
 
     rules = STATE.rules = _load_rules()
     files.append(File.generated(config, "rules/index.md", content=render_rules_index(rules)))
@@ -176,11 +188,12 @@ def _load_schemas(root: Path, site_url: str) -> list[SchemaFile]:
         published = schema_id[len(site_url) :]
         parts = published.split("/")
         versions = [i for i, part in enumerate(parts) if re.fullmatch(r"v\d+", part)]
-        if not versions:
-            raise PluginError(f"{path}: $id path {published!r} has no version directory (v1, v2, ...)")
-        at = versions[-1]
-        major = int(parts[at][1:])
-        family = "/".join(parts[:at] + ["latest"] + parts[at + 1 :])
+        major: int | None = None
+        family: str | None = None
+        if versions:  # versioned files also get a `latest` alias
+            at = versions[-1]
+            major = int(parts[at][1:])
+            family = "/".join(parts[:at] + ["latest"] + parts[at + 1 :])
         page = "reference/" + published.removesuffix(".schema.json") + ".md"
         found.append(
             SchemaFile(
@@ -200,11 +213,16 @@ def _load_schemas(root: Path, site_url: str) -> list[SchemaFile]:
     return found
 
 
+def _schema_order(schema: SchemaFile) -> tuple[bool, str, int]:
+    """Versioned schemas first, grouped by family, newest major first."""
+    return (schema.major is None, schema.family or schema.published, -(schema.major or 0))
+
+
 def _add_schema_nav(config: MkDocsConfig) -> None:
     """Replace the schema index entry of the nav by a section listing every schema page."""
     entries: list[Any] = [SCHEMA_NAV_ENTRY]
-    for schema in sorted(STATE.schemas, key=lambda s: (s.family, -s.major)):
-        entries.append({schema.title: schema.page})
+    for schema in sorted(STATE.schemas, key=_schema_order):
+        entries.append({schema.label: schema.page})
 
     def walk(items: list[Any]) -> bool:
         for i, item in enumerate(items):
@@ -427,8 +445,7 @@ class SchemaPage:
             ["Source", code(schema.rel_source)],
             ["Download", f"[{Path(schema.published).name}]({relative(schema.page, schema.published)})"],
         ]
-        alias = STATE.latest.get(schema.family)
-        if alias is schema:
+        if schema.family and STATE.latest.get(schema.family) is schema:
             facts.append(["Latest alias", f"[{schema.family}]({relative(schema.page, schema.family)})"])
         out += [table(["Property", "Value"], facts), ""]
         out.append(
@@ -641,14 +658,14 @@ def _describe_demand(node: dict[str, Any]) -> str:
 
 def gen_schema_files(src_uri: str) -> str:
     rows = []
-    for schema in sorted(STATE.schemas, key=lambda s: (s.family, -s.major)):
+    for schema in sorted(STATE.schemas, key=_schema_order):
         alias = STATE.latest.get(schema.family) is schema
         rows.append(
             [
                 f"[{schema.title}]({relative(src_uri, schema.page)})",
                 code(schema.rel_source),
                 f"[{schema.published}]({relative(src_uri, schema.published)})",
-                f"[{schema.family}]({relative(src_uri, schema.family)})" if alias else "",
+                f"[{schema.family}]({relative(src_uri, schema.family)})" if alias and schema.family else "",
             ]
         )
     return table(["Reference", "Source", "Published at", "Latest alias"], rows)
@@ -692,7 +709,7 @@ def gen_rules_for(requirement: str, src_uri: str) -> str:
 
 
 def _profiles() -> list[tuple[str, dict[str, Any]]]:
-    paths = sorted((STATE.root / "schema" / "profiles").glob("*.json"))
+    paths = sorted(p for p in (STATE.root / "schema" / "profiles").glob("*.json") if not p.name.endswith(".schema.json"))
     if not paths:
         raise PluginError("no scoring profiles under schema/profiles/")
     loaded = []
@@ -711,6 +728,10 @@ def gen_scoring_profiles(src_uri: str) -> str:
     from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
 
     out: list[str] = []
+    formats = [s for s in STATE.schemas if s.published.startswith("schema/profiles/")]
+    if formats:
+        link = relative(src_uri, formats[0].page)
+        out += [f"Each profile is a JSON file in `schema/profiles/`, in the format of the [profile schema]({link}).", ""]
     for rel, data in _profiles():
         name = data.get("name") or Path(rel).stem
         out += [f"### `{name}` {{#profile-{slug(name)}}}", ""]
@@ -732,11 +753,16 @@ def gen_scoring_profiles(src_uri: str) -> str:
             link = f"[{title}]({relative(src_uri, STANDARD_PAGES[key])})" if key in STANDARD_PAGES else title
             rows.append([code(key), link, _num(weights[key]), f"{100 * float(weights[key]) / total:.1f} %"])
         out += ["**Weights:**", "", table(["Requirement", "Title", "Weight", "Share of total"], rows), ""]
+        bands = data.get("bands") or {}
+        if bands:
+            rows = [[code(k), f"{_num(v)} or more"] for k, v in sorted(bands.items(), key=lambda kv: -float(kv[1]))]
+            out += ["**Bands** (overall score needed for each badge band):", "", table(["Band", "Score"], rows), ""]
         thresholds = data.get("thresholds") or {}
         if thresholds:
             flat = _flatten(thresholds)
             out += ["**Thresholds:**", "", table(["Key", "Value"], [[code(k), code(v)] for k, v in flat]), ""]
-        extra = {k: v for k, v in data.items() if k not in {"name", "version", "description", "levels", "weights", "error_cap", "thresholds", "$schema"}}
+        known = {"name", "version", "description", "levels", "weights", "error_cap", "bands", "thresholds", "$schema"}
+        extra = {k: v for k, v in data.items() if k not in known}
         if extra:
             out += ["**Other settings:**", "", table(["Key", "Value"], [[code(k), code(v)] for k, v in _flatten(extra)]), ""]
     return "\n".join(out).rstrip()
@@ -933,15 +959,30 @@ def _cli_section(command: click.Command, ctx: click.Context, out: list[str], lev
 # --------------------------------------------------------------------------- example validation
 
 
+def _fences(markdown: str, lang: str) -> Iterator[tuple[int, str]]:
+    """(line number, dedented body) of each fenced block in `lang`, also inside tabs."""
+    for match in FENCE.finditer(markdown):
+        if match.group("lang") != lang:
+            continue
+        indent = len(match.group("indent"))
+        body = "".join(line[indent:] for line in match.group("body").splitlines(keepends=True))
+        yield markdown.count("\n", 0, match.start()) + 2, body
+
+
 def _validate_examples(markdown: str, src_uri: str) -> None:
-    """Every YAML example that starts with `governance:` must satisfy the newest schema."""
+    """Hand-written examples must be valid: `governance:` YAML against the newest schema,
+    TOML against the configuration loader, and every rule code mentioned must exist."""
+    from datacard_lint.rules.registry import codes
+
+    unknown = sorted(set(RULE_CODE.findall(markdown)) - codes())
+    if unknown:
+        raise PluginError(f"{src_uri}: mentions rule code(s) that do not exist: {', '.join(unknown)}")
+
     validator = _governance_validator()
-    for match in YAML_FENCE.finditer(markdown):
-        text = match.group(1)
+    for line, text in _fences(markdown, "yaml"):
         first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
         if not first.startswith("governance:"):
             continue
-        line = markdown.count("\n", 0, match.start()) + 2
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -950,6 +991,20 @@ def _validate_examples(markdown: str, src_uri: str) -> None:
         if errors:
             detail = "\n  ".join(f"{'/'.join(map(str, e.path)) or '(root)'}: {e.message}" for e in errors[:10])
             raise PluginError(f"{src_uri}:{line}: governance example fails the schema:\n  {detail}")
+
+    for line, text in _fences(markdown, "toml"):
+        from datacard_lint.config.files import ConfigError, settings_from_mapping
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise PluginError(f"{src_uri}:{line}: example is not valid TOML: {exc}") from exc
+        tool = data.get("tool")
+        section = tool.get("datacard-lint", {}) if isinstance(tool, dict) else data
+        try:
+            settings_from_mapping(section, where=f"{src_uri}:{line}", source=None)
+        except ConfigError as exc:
+            raise PluginError(f"configuration example rejected: {exc}") from exc
 
 
 _VALIDATOR: Any = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.card import Card
 
-_DIRECTIVE = re.compile(r"(?:^|\s)#\s*datacard-lint:\s*(disable|disable-file)(?:\s*=\s*([A-Za-z0-9_,\- ]+))?")
+_DIRECTIVE = re.compile(r"(?:^|\s)#\s*datacard-lint:\s*(disable-file|disable)(?:\s*=\s*([A-Za-z0-9_,\- ]+))?")
 
 
 @dataclass(slots=True)

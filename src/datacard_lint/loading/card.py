@@ -106,6 +106,15 @@ def parse_card_text(card: Card, text: str, limits: Limits) -> Card:
             _explain_missing_front_matter(card, text)
             return card
         card.yaml_text, card.yaml_line = split.yaml, split.yaml_line
+        if split.opening_line > 1 or not text.startswith("---"):
+            card.findings.append(
+                Finding(
+                    "DCL025",
+                    "front matter starts after blank space instead of on the first line",
+                    Span(split.opening_line, 1, split.opening_line, 4),
+                    "huggingface_hub accepts this, but most front-matter parsers need `---` on line 1",
+                )
+            )
     else:
         card.yaml_text, card.yaml_line = text, 1
     tree = parse_yaml(card.yaml_text or "", card.yaml_line - 1, limits)
@@ -163,6 +172,16 @@ def _explain_missing_front_matter(card: Card, text: str) -> None:
         )
         return
     for line, block in frontmatter.iter_fenced_blocks(text):
+        if _looks_like_metadata(block) and text[: text.find("---")].strip() == "":
+            card.findings.append(
+                Finding(
+                    "DCL024",
+                    "the front matter's `---` line has trailing characters, so the Hub does not recognise it",
+                    Span(line, 1, line, 4),
+                    "make the opening and closing lines exactly `---`",
+                )
+            )
+            return
         if _looks_like_metadata(block):
             card.findings.append(
                 Finding(

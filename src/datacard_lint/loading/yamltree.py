@@ -201,6 +201,12 @@ class _Builder:
                 del table[stale]
 
     def _other_collection(self, node: Node) -> tuple[Any, int]:
+        if node.tag not in _SAFE_TAGS:
+            self._fail(
+                "DCL013",
+                f"YAML tag {node.tag!r} is not allowed in a dataset card; it is refused, never constructed",
+                node,
+            )
         # !!set, !!omap, !!pairs: safe, rare; let PyYAML build them.
         try:
             return self.constructor.construct_object(node, deep=True), 1
@@ -241,11 +247,17 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     problem = exc.problem or exc.context or "invalid YAML"
     if mark is None:
         return Finding("DCL010", f"YAML syntax error: {problem}", Span.point(line_offset + 1))
+    if exc.context_mark is not None and mark.index >= len(text.rstrip()):
+        # "unexpected end of stream" is detected at the end; the cause is where the
+        # unclosed construct started.
+        mark = exc.context_mark
     line, col = mark.line + line_offset + 1, mark.column + 1
     span = Span(line, col, line, col + 1)
     lines = text.splitlines()
     bad_line = lines[mark.line] if mark.line < len(lines) else ""
-    if "\t" in bad_line[: mark.column + 1] and ("\t" in problem or "tab" in problem):
+    at_mark = bad_line[mark.column : mark.column + 1]
+    leading = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
+    if at_mark == "\t" or ("\t" in leading and mark.column <= len(leading)):
         return Finding(
             "DCL012",
             "tab character used for indentation; YAML allows only spaces",

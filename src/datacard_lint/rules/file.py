@@ -496,3 +496,70 @@ def front_matter_not_at_top(ctx: RuleContext) -> Iterable[Hit]:
     Move the `---` block to the first line.
     """
     return ()
+
+
+@_loader("DCL024", "front-matter-marker-malformed", E)
+def front_matter_marker_malformed(ctx: RuleContext) -> Iterable[Hit]:
+    """The front matter's `---` line carries trailing characters.
+
+    Why it matters
+    --------------
+    The Hub recognises front matter only when the opening line is exactly `---`. With a
+    trailing space (`--- `) the whole block is read as Markdown and the card has no
+    metadata, although it looks right in an editor.
+
+    Failing example
+    ---------------
+    ```text
+    ---·            (a trailing space)
+    license: mit
+    ---
+    ```
+
+    Passing example
+    ---------------
+    ```text
+    ---
+    license: mit
+    ---
+    ```
+
+    How to fix
+    ----------
+    Delete the trailing characters after `---`.
+    """
+    return ()
+
+
+@_loader("DCL025", "front-matter-leading-space", W)
+def front_matter_leading_space(ctx: RuleContext) -> Iterable[Hit]:
+    """Blank lines or spaces come before the opening `---`.
+
+    Why it matters
+    --------------
+    `huggingface_hub` skips leading whitespace, but most other front-matter readers
+    (static-site generators, editors' previews, many YAML tools) require the opening
+    `---` on the very first line, so they show the card without metadata.
+
+    Failing example
+    ---------------
+    ```text
+    (an empty first line)
+    ---
+    license: mit
+    ---
+    ```
+
+    Passing example
+    ---------------
+    ```text
+    ---
+    license: mit
+    ---
+    ```
+
+    How to fix
+    ----------
+    Delete everything before the opening `---`.
+    """
+    return ()

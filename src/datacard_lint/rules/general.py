@@ -77,7 +77,7 @@ def unused_suppression(ctx: RuleContext) -> Iterable[Hit]:
     Failing example
     ---------------
     ```yaml
-    license: mit  # datacard-lint: disable=DCL801  <- DCL902
+    license: mit  # datacard-lint: disable=DCL801  # <- DCL902
     ```
 
     Passing example
@@ -164,8 +164,10 @@ def boolean_in_string_field(ctx: RuleContext) -> Iterable[Hit]:
     Quote the value.
     """
     for scalar in ctx.card.implicit:
-        if scalar.path and scalar.path[0] in HUB_STRING_KEYS and len(scalar.path) <= 2:
-            shown = "empty (null)" if scalar.tag == "null" else f"a {scalar.tag}"
+        if scalar.tag == "null":
+            continue  # an empty value is not a typing trap
+        if scalar.path and scalar.path[0] in HUB_STRING_KEYS:
+            shown = f"a {scalar.tag}"
             yield Hit(scalar.path, f"`{scalar.raw}` in `{scalar.path[0]}` is read as {shown}, not a string",
                       help=f"quote it: '{scalar.raw}'")
 
@@ -200,9 +202,70 @@ def yaml11_boolean(ctx: RuleContext) -> Iterable[Hit]:
     for scalar in ctx.card.implicit:
         if scalar.tag != "bool" or scalar.raw.lower() not in _YAML11_BOOLEAN_WORDS:
             continue
-        if scalar.path and scalar.path[0] in HUB_STRING_KEYS and len(scalar.path) <= 2:
+        if scalar.path and scalar.path[0] in HUB_STRING_KEYS:
             continue  # DCL904 already reports it as an error
         yield Hit(scalar.path, f"`{scalar.raw}` is read as the boolean {str(scalar.raw.lower() in {'yes', 'on', 'y'}).lower()}")
+
+
+@rule("DCL906", "todo-marker", Severity.ERROR, "general")
+def todo_marker(ctx: RuleContext) -> Iterable[Hit]:
+    """A governance value still holds a TODO placeholder.
+
+    Why it matters
+    --------------
+    `datacard-lint init` pre-fills the block with TODO markers so that nothing inferred
+    is mistaken for a checked claim. A release whose card still says TODO has not been
+    documented yet.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: chat
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: org/model, revision: v1}]
+          purpose:
+            category: instruction_following
+            statement: "TODO: why was this part generated?"  # <- DCL906
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: chat
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: org/model, revision: v1}]
+          purpose:
+            category: instruction_following
+            statement: Multi-turn requests in rare support scenarios.
+    ```
+
+    How to fix
+    ----------
+    Replace every TODO with the real value, or remove the field.
+    """
+    yield from _todos(ctx.governance, G)
+
+
+def _todos(value: object, path: tuple[object, ...]) -> Iterable[Hit]:
+    if isinstance(value, str):
+        if "TODO" in value:
+            yield Hit(path, f"`{'.'.join(str(p) for p in path)}` is still a TODO placeholder")  # type: ignore[arg-type]
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _todos(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _todos(item, (*path, index))
 
 
 @rule("DCL999", "internal-error", Severity.ERROR, "general", runs_check=False, needs_governance=False)

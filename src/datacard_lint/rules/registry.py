@@ -19,10 +19,12 @@ RULE_MODULES = (
     "purpose",
     "verification",
     "renewal",
+    "lineage",
     "tail_evaluations",
     "contamination",
     "public_evidence",
     "general",
+    "card_body",
 )
 
 #: Renamed rules keep working in configurations and suppressions (old -> new).

@@ -87,10 +87,27 @@ def governance_validator(major: int) -> Any:
 
 @functools.cache
 def card_validator(major: int) -> Any:
+    """Validator for a whole front matter (editors' view of the standard).
+
+    Its `$ref` into the governance schema switches jsonschema back to the stock 2020-12
+    class, so callers pass JSON-shaped data: see :func:`card_errors`.
+    """
     from jsonschema import Draft202012Validator
 
-    return validator_class()(
+    return Draft202012Validator(
         load_json(f"v{major}/{CARD_FILE}"),
         registry=_registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
+
+
+def card_errors(data: Any, major: int = KNOWN_MAJORS[-1]) -> list[Any]:
+    """Schema errors of a whole front matter; YAML dates are compared as ISO strings."""
+    as_json = json.loads(json.dumps(data, default=_iso))
+    return list(card_validator(major).iter_errors(as_json))
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,917 @@
+"""Hub metadata: the keys and controlled values that the Hugging Face Hub itself reads."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from datacard_lint.diagnostics import Severity
+from datacard_lint.hub import vocabulary as vocab
+from datacard_lint.rules.base import Hit, rule
+from datacard_lint.rules.context import RuleContext
+
+Path_ = tuple[Hashable, ...]
+E, W = Severity.ERROR, Severity.WARNING
+
+#: `language` values that name no single natural language.
+NON_LANGUAGE_VALUES = frozenset({"code", "multilingual", "und", "mul", "zxx", "mis"})
+
+#: Top-level keys the Hub reads from a dataset card (misspellings of these are reported).
+HUB_KEYS = frozenset(
+    {
+        "language", "language_details", "language_bcp47", "license", "license_name", "license_link",
+        "license_details", "tags", "annotations_creators", "language_creators", "multilinguality",
+        "size_categories", "source_datasets", "task_categories", "task_ids", "pretty_name",
+        "paperswithcode_id", "configs", "dataset_info", "train-eval-index", "extra_gated_fields",
+        "extra_gated_prompt", "viewer",
+    }
+)
+
+#: Size buckets as inclusive (low, high) bounds; boundaries are accepted on either side.
+_K, _M, _B, _T = 10**3, 10**6, 10**9, 10**12
+SIZE_BOUNDS: dict[str, tuple[float, float]] = {
+    "n<1K": (0, _K),
+    "1K<n<10K": (_K, 10 * _K),
+    "10K<n<100K": (10 * _K, 100 * _K),
+    "100K<n<1M": (100 * _K, _M),
+    "1M<n<10M": (_M, 10 * _M),
+    "10M<n<100M": (10 * _M, 100 * _M),
+    "100M<n<1B": (100 * _M, _B),
+    "1B<n<10B": (_B, 10 * _B),
+    "10B<n<100B": (10 * _B, 100 * _B),
+    "100B<n<1T": (100 * _B, _T),
+    "n>1T": (_T, float("inf")),
+}
+
+
+# --- helpers shared with the tail-evaluation rules --------------------------------------------
+
+
+@cache
+def _macrolanguages() -> dict[str, str]:
+    """ISO 639-3 individual language -> its macrolanguage, from the IANA registry langcodes ships."""
+    from importlib.resources import files
+
+    table: dict[str, str] = {}
+    try:
+        text = files("langcodes").joinpath("data", "language-subtag-registry.txt").read_text("utf-8")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - langcodes is a declared dependency
+        return table
+    for record in text.split("\n%%\n"):
+        fields = dict(
+            line.split(": ", 1) for line in record.splitlines() if ": " in line and not line.startswith(" ")
+        )
+        if fields.get("Type") == "language" and "Macrolanguage" in fields and "Subtag" in fields:
+            table[fields["Subtag"]] = fields["Macrolanguage"]
+    return table
+
+
+def language_key(code: object) -> str | None:
+    """The primary language of a tag, normalised and folded into its macrolanguage.
+
+    ``swa``, ``swh`` and ``sw-KE`` all give ``sw``; ``arz`` gives ``ar``; ``nb`` gives ``no``.
+    ``None`` for non-strings, invalid tags and values such as ``code`` or ``und`` that name no
+    single natural language.
+    """
+    if not isinstance(code, str):
+        return None
+    value = code.strip()
+    if not value or value.lower() in NON_LANGUAGE_VALUES:
+        return None
+    try:
+        import langcodes
+
+        if not langcodes.tag_is_valid(value):
+            return None
+        primary = langcodes.Language.get(value).language
+    except (ImportError, ValueError):
+        return None
+    if not primary or primary in NON_LANGUAGE_VALUES:
+        return None
+    return _macrolanguages().get(primary, primary)
+
+
+def declared_languages(ctx: RuleContext) -> dict[str, str]:
+    """Language key -> the `language` entry it came from, for every natural language listed."""
+    keys: dict[str, str] = {}
+    for item in ctx.hub_list("language"):
+        key = language_key(item)
+        if key is not None:
+            keys.setdefault(key, str(item).strip())
+    return keys
+
+
+def _entries(meta: Mapping[Any, Any], key: str) -> Iterator[tuple[Path_, Any]]:
+    """Each value of a Hub key given as a scalar, a list, or the legacy per-config mapping."""
+    value = meta.get(key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (key, index), item
+    elif isinstance(value, Mapping):
+        for name, inner in value.items():
+            if isinstance(inner, list):
+                for index, item in enumerate(inner):
+                    yield (key, name, index), item
+            else:
+                yield (key, name), inner
+    elif value is not None:
+        yield (key,), value
+
+
+def _strings(meta: Mapping[Any, Any], key: str) -> Iterator[tuple[Path_, str]]:
+    for path, value in _entries(meta, key):
+        if isinstance(value, str):
+            yield path, value
+
+
+def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    guess = vocab.closest(value, choices)
+    return f"did you mean `{guess}`?" if guess and guess != value else None
+
+
+def _is_legacy_other(value: str) -> bool:
+    """The 2022 validator's free-form `other-<name>` values."""
+    return value.startswith("other-") and len(value) > len("other-")
+
+
+def _has_text(value: object) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+@rule("DCL801", "unknown-license", E, "hub", needs_governance=False)
+def unknown_license(ctx: RuleContext) -> Iterable[Hit]:
+    """The `license` is not an identifier the Hub knows
+
+    Why it matters
+    --------------
+    The Hub only accepts the license identifiers it lists and rejects pushes of cards that
+    use anything else. Tools that filter datasets by license, and the people who must check
+    whether they may train on the data, cannot read a free-form name.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: Apache License 2.0  # <- DCL801
+    language: [en]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: apache-2.0
+    language: [en]
+    ```
+
+    How to fix
+    ----------
+    Use an identifier from the Hub's license list (`apache-2.0`, `cc-by-4.0`, `mit`, ...).
+    For a licence that is not listed, write `license: other` and name it in `license_name`
+    and `license_link`.
+    """
+    known = vocab.licenses()
+    for path, value in _strings(ctx.meta, "license"):
+        if value in known:
+            continue
+        if not value.strip():
+            yield Hit(path, "`license` is empty", help="give a Hub license identifier, or `unknown`")
+            continue
+        if _is_legacy_other(value):
+            help_ = f"write `license: other` with `license_name: {value[len('other-'):]}` and a `license_link`"
+        else:
+            help_ = _did_you_mean(value, known) or (
+                "use an identifier from https://huggingface.co/docs/hub/repositories-licenses, "
+                "or `other` with `license_name` and `license_link`"
+            )
+        yield Hit(path, f"`{value}` is not a license identifier the Hub knows", help=help_)
+
+
+_LICENSE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
+
+
+def _license_file_beside(ctx: RuleContext) -> bool:
+    """Whether a LICENSE file sits next to the card (the Hub links it when `license_link` is absent)."""
+    try:
+        if not os.path.isfile(ctx.card.path):
+            return False
+        folder = os.path.dirname(os.path.abspath(ctx.card.path))
+        return any(os.path.isfile(os.path.join(folder, name)) for name in _LICENSE_FILES)
+    except (OSError, ValueError):
+        return False
+
+
+@rule("DCL802", "license-other-without-name-or-link", E, "hub", needs_governance=False)
+def license_other_without_name_or_link(ctx: RuleContext) -> Iterable[Hit]:
+    """`license: other` without a `license_name` or without a link to the licence text
+
+    Why it matters
+    --------------
+    `other` says only that the licence is not on the Hub's list. The Hub's documentation asks
+    for a short name in `license_name` and the licence text in a `LICENSE` file of the
+    repository or at `license_link`; without them nobody can tell what terms apply.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: other  # <- DCL802
+    language: [en]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: other
+    license_name: acme-research-data-1.0
+    license_link: LICENSE.md
+    language: [en]
+    ```
+
+    How to fix
+    ----------
+    Add `license_name` (a short identifier such as `my-license-1.0`) and `license_link`
+    (`LICENSE`, `LICENSE.md`, or a URL). A `LICENSE` or `LICENSE.md` file next to the card
+    counts as the link.
+    """
+    others = [path for path, value in _strings(ctx.meta, "license") if value == "other"]
+    if not others:
+        return
+    missing = []
+    if not _has_text(ctx.meta.get("license_name")):
+        missing.append("`license_name`")
+    if not _has_text(ctx.meta.get("license_link")) and not _license_file_beside(ctx):
+        missing.append("`license_link`")
+    if not missing:
+        return
+    help_ = "add `license_name: <short-id>` and `license_link: LICENSE` (a file in the repository) or a URL"
+    if _has_text(ctx.meta.get("license_details")):
+        help_ += "; `license_details` is a legacy free-text field the Hub does not link"
+    yield Hit(others[0], f"license is `other` but the card gives no {' and no '.join(missing)}", help=help_)
+
+
+@rule("DCL803", "invalid-language-code", E, "hub", needs_governance=False)
+def invalid_language_code(ctx: RuleContext) -> Iterable[Hit]:
+    """A `language` entry is not an ISO 639 code the Hub accepts
+
+    Why it matters
+    --------------
+    The Hub indexes datasets by the ISO 639-1/639-3 codes in `language`. Language names,
+    locale tags such as `en-US` and language pairs such as `en-de` are not found by a
+    language filter, so the dataset is invisible to the speakers it was made for. Regional
+    variants belong in `language_details`.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    language:
+      - en-US  # <- DCL803
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language:
+      - en
+    language_details:
+      - en-US
+    ```
+
+    How to fix
+    ----------
+    Use the ISO 639-1 code (`en`) or, where there is none, the ISO 639-3 code (`yue`); list
+    each language of a translation pair separately; put BCP-47 tags in `language_details`.
+    """
+    for path, value in _strings(ctx.meta, "language"):
+        problem = vocab.language_code_problem(value)
+        if problem:
+            yield Hit(path, f"invalid language code: {problem}")
+
+
+@rule("DCL804", "deprecated-key", W, "hub", needs_governance=False)
+def deprecated_key(ctx: RuleContext) -> Iterable[Hit]:
+    """The card uses a key the Hub renamed, such as `languages` or `licenses`
+
+    Why it matters
+    --------------
+    The Hub reads `language` and `license`; the plural spellings of early cards are ignored,
+    so a card that only has `languages` shows no language at all.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    languages:  # <- DCL804
+      - en
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language:
+      - en
+    ```
+
+    How to fix
+    ----------
+    Rename the key; if the card already has both, merge the values and delete the old key.
+    """
+    renamed = vocab.deprecated_keys()
+    for key in ctx.meta:
+        if isinstance(key, str) and key in renamed:
+            new = renamed[key]
+            if new in ctx.meta:
+                message = f"`{key}` is deprecated and ignored by the Hub; the card also has `{new}`"
+                help_ = f"merge the values into `{new}` and delete `{key}`"
+            else:
+                message = f"`{key}` is deprecated; the Hub reads `{new}`"
+                help_ = f"rename `{key}` to `{new}`"
+            yield Hit((key,), message, help=help_, key=True)
+
+
+@rule("DCL805", "unknown-task-category", W, "hub", needs_governance=False)
+def unknown_task_category(ctx: RuleContext) -> Iterable[Hit]:
+    """A `task_categories` value is not a current Hub task category
+
+    Why it matters
+    --------------
+    Task categories drive the Hub's task filter. Renamed categories (`conversational`,
+    `text2text-generation`) and free-form names drop the dataset from the filter its users
+    search with.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    task_categories:
+      - conversational  # <- DCL805
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    task_categories:
+      - text-generation
+    ```
+
+    How to fix
+    ----------
+    Use a category from the Hub's list (the pipeline types in `huggingface.js`); for renamed
+    categories the message names the replacement. Put finer task names in `task_ids` or
+    `tags`.
+    """
+    known = vocab.task_categories()
+    legacy = vocab.legacy_task_categories()
+    for path, value in _strings(ctx.meta, "task_categories"):
+        if value in known:
+            continue
+        if value in legacy:
+            replacement = legacy[value]
+            help_ = (
+                f"the Hub replaced it by `{replacement}`" if replacement
+                else "the Hub dropped it without a single replacement; choose the closest current category"
+            )
+            yield Hit(path, f"`{value}` is a retired task category", help=help_)
+            continue
+        if value in vocab.task_ids():
+            help_ = f"`{value}` is a task id: move it to `task_ids` and give its category here"
+        elif "-other-" in value or _is_legacy_other(value):
+            help_ = "free-form `other-...` categories are not indexed; use `other` and describe the task in `tags`"
+        else:
+            help_ = _did_you_mean(value, known) or "use a category from the Hub's task list"
+        yield Hit(path, f"`{value}` is not a Hub task category", help=help_)
+
+
+@rule("DCL806", "unknown-task-id", W, "hub", needs_governance=False)
+def unknown_task_id(ctx: RuleContext) -> Iterable[Hit]:
+    """A `task_ids` value is not a Hub sub-task
+
+    Why it matters
+    --------------
+    `task_ids` refine the task category with the sub-tasks the Hub lists. Values outside the
+    list are not indexed, so the refinement is lost.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    task_categories: [text-classification]
+    task_ids:
+      - sentiment-clasification  # <- DCL806
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    task_categories: [text-classification]
+    task_ids:
+      - sentiment-classification
+    ```
+
+    How to fix
+    ----------
+    Use a sub-task from the Hub's list; describe other tasks in `tags`.
+    """
+    known = vocab.task_ids()
+    for path, value in _strings(ctx.meta, "task_ids"):
+        if value in known:
+            continue
+        if value in vocab.task_categories():
+            help_ = f"`{value}` is a task category: move it to `task_categories`"
+        elif "-other-" in value or _is_legacy_other(value):
+            help_ = "the 2022 validator's `...-other-...` form is not a Hub task id; describe the task in `tags`"
+        else:
+            help_ = _did_you_mean(value, known) or "use a sub-task from the Hub's list, or describe the task in `tags`"
+        yield Hit(path, f"`{value}` is not a Hub task id", help=help_)
+
+
+@rule("DCL807", "invalid-size-category", E, "hub", needs_governance=False)
+def invalid_size_category(ctx: RuleContext) -> Iterable[Hit]:
+    """A `size_categories` value is not one of the Hub's size buckets
+
+    Why it matters
+    --------------
+    The Hub's size filter only knows its own buckets (`n<1K`, `1K<n<10K`, ...). A free-form
+    size such as `10k<n<100k` or `~3000 hours` hides the dataset from the filter.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    size_categories:
+      - 10k<n<100k  # <- DCL807
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    size_categories:
+      - 10K<n<100K
+    ```
+
+    How to fix
+    ----------
+    Use the bucket that contains the number of examples: `n<1K`, `1K<n<10K`, `10K<n<100K`,
+    `100K<n<1M`, `1M<n<10M`, `10M<n<100M`, `100M<n<1B`, `1B<n<10B`, `10B<n<100B`,
+    `100B<n<1T`, `n>1T`, or `other`.
+    """
+    known = vocab.size_categories()
+    legacy = vocab.vocabulary("legacy_size_categories")
+    for path, value in _strings(ctx.meta, "size_categories"):
+        if value in known or value in legacy:
+            continue  # legacy values are DCL814
+        help_ = _did_you_mean(value, known) or "use one of the Hub's buckets, e.g. `10K<n<100K`"
+        yield Hit(path, f"`{value}` is not a Hub size category", help=help_)
+
+
+_CREATOR_HINTS = {
+    "none": "no-annotation",
+    "n/a": "no-annotation",
+    "automatic": "machine-generated",
+    "automated": "machine-generated",
+    "generated": "machine-generated",
+    "machine": "machine-generated",
+    "expert": "expert-generated",
+    "experts": "expert-generated",
+    "crowd": "crowdsourced",
+}
+
+
+@rule("DCL808", "invalid-creators", E, "hub", needs_governance=False)
+def invalid_creators(ctx: RuleContext) -> Iterable[Hit]:
+    """An `annotations_creators` or `language_creators` value is not in the Hub's list
+
+    Why it matters
+    --------------
+    These two keys are the only place a plain Hub card says whether text or labels were
+    written by people or generated by a machine (`machine-generated`). Values outside the
+    list, such as a person's name or `unknown`, carry no such signal.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    annotations_creators:
+      - crowd-sourced  # <- DCL808
+    language_creators:
+      - found
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    annotations_creators:
+      - crowdsourced
+    language_creators:
+      - found
+    ```
+
+    How to fix
+    ----------
+    `annotations_creators` takes `crowdsourced`, `expert-generated`, `found`,
+    `machine-generated`, `no-annotation` or `other`; `language_creators` the same without
+    `no-annotation`. Name people and organisations in the card body instead.
+    """
+    for kind in ("annotations_creators", "language_creators"):
+        known = vocab.creators(kind)  # type: ignore[arg-type]
+        for path, value in _strings(ctx.meta, kind):
+            if value in known or _is_legacy_other(value):
+                continue  # legacy `other-...` is DCL814
+            hint = _CREATOR_HINTS.get(value.strip().lower())
+            if hint and hint in known:
+                help_ = f"use `{hint}`"
+            elif kind == "language_creators" and value == "no-annotation":
+                help_ = "`no-annotation` is only for `annotations_creators`; use `found` or another source"
+            else:
+                help_ = _did_you_mean(value, known) or f"use one of: {', '.join(sorted(known))}"
+            yield Hit(path, f"`{value}` is not a valid `{kind}` value", help=help_)
+
+
+@rule("DCL809", "invalid-multilinguality", E, "hub", needs_governance=False)
+def invalid_multilinguality(ctx: RuleContext) -> Iterable[Hit]:
+    """A `multilinguality` value is not `monolingual`, `multilingual`, `translation` or `other`
+
+    Why it matters
+    --------------
+    The Hub filters on these four values. Language codes or free text in this key say
+    nothing the filter understands; languages belong in `language`.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    language: [en, fr]
+    multilinguality:
+      - en-fr  # <- DCL809
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language: [en, fr]
+    multilinguality:
+      - translation
+    ```
+
+    How to fix
+    ----------
+    Use `monolingual`, `multilingual`, `translation` or `other`, and list the languages
+    themselves in `language`.
+    """
+    known = vocab.multilinguality()
+    for path, value in _strings(ctx.meta, "multilinguality"):
+        if value in known or _is_legacy_other(value):
+            continue  # legacy `other-...` is DCL814
+        if language_key(value) is not None or re.fullmatch(r"[a-z]{2,3}-[a-z]{2,3}", value):
+            help_ = "languages go in `language`; here use `monolingual`, `multilingual` or `translation`"
+        else:
+            help_ = _did_you_mean(value, known) or "use `monolingual`, `multilingual`, `translation` or `other`"
+        yield Hit(path, f"`{value}` is not a valid `multilinguality` value", help=help_)
+
+
+@rule("DCL810", "multilinguality-disagrees-with-language", W, "hub", needs_governance=False)
+def multilinguality_disagrees_with_language(ctx: RuleContext) -> Iterable[Hit]:
+    """`multilinguality` contradicts the number of languages in `language`
+
+    Why it matters
+    --------------
+    A card that calls itself monolingual while listing several languages (or multilingual
+    while listing one) misleads readers about coverage, and one of the two keys is wrong.
+    Tail evaluations and language filters both depend on the list being right.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    language: [en, de]
+    multilinguality: monolingual  # <- DCL810
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language: [en, de]
+    multilinguality: multilingual
+    ```
+
+    How to fix
+    ----------
+    Correct whichever key is wrong. Variants of one language (`nb` and `nn`, `ar` and `arz`)
+    count as one language here.
+    """
+    value = ctx.meta.get("multilinguality")
+    values = value if isinstance(value, list) else [value]
+    kinds = {v for v in values if isinstance(v, str)}
+    if not kinds or len(kinds) != len(values):
+        return
+    if "code" in ctx.hub_list("language"):
+        return  # programming languages are not counted, so the count would be misleading
+    languages = declared_languages(ctx)
+    path: Path_ = ("multilinguality",) if not isinstance(value, list) else ("multilinguality", 0)
+    if kinds == {"monolingual"} and len(languages) >= 2:
+        shown = ", ".join(languages.values())
+        yield Hit(path, f"`multilinguality` is monolingual but `language` lists {len(languages)} languages ({shown})",
+                  help="use `multilingual` (or `translation`), or remove the languages the data does not contain")
+    elif kinds <= {"multilingual", "translation"} and len(languages) == 1 and "multilingual" not in ctx.hub_list("language"):
+        kind = "/".join(sorted(kinds))
+        only = next(iter(languages.values()))
+        yield Hit(path, f"`multilinguality` is {kind} but `language` lists only `{only}`",
+                  help="list every language the data contains in `language`, or use `monolingual`")
+
+
+@rule("DCL811", "duplicate-config-name", E, "hub", needs_governance=False)
+def duplicate_config_name(ctx: RuleContext) -> Iterable[Hit]:
+    """Two `configs` (or `dataset_info` entries) have the same `config_name`
+
+    Why it matters
+    --------------
+    Loaders pick a config by name; with two of the same name one set of files silently
+    shadows the other, and governance parts bound to that config become ambiguous.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files: data/a/*.parquet
+      - config_name: default  # <- DCL811
+        data_files: data/b/*.parquet
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: human
+        data_files: data/a/*.parquet
+      - config_name: synthetic
+        data_files: data/b/*.parquet
+    ```
+
+    How to fix
+    ----------
+    Give every config a unique name, or merge the two entries.
+    """
+    for key in ("configs", "dataset_info"):
+        entries = ctx.meta.get(key)
+        if not isinstance(entries, list):
+            continue
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, Mapping):
+                continue
+            name = entry.get("config_name")
+            if not isinstance(name, str):
+                continue
+            if name in seen:
+                yield Hit((key, index, "config_name"),
+                          f"`{key}` entry {index + 1} repeats config_name `{name}` of entry {seen[name] + 1}",
+                          help="rename one of them or merge the entries")
+            else:
+                seen[name] = index
+
+
+def _example_counts(info: object) -> list[tuple[str | None, int]] | None:
+    """(config name, number of examples) per `dataset_info` entry; None unless every count is clear."""
+    entries = info if isinstance(info, list) else [info]
+    counts: list[tuple[str | None, int]] = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            return None
+        splits = entry.get("splits")
+        if isinstance(splits, Mapping):
+            splits = list(splits.values())
+        if not isinstance(splits, list) or not splits:
+            return None
+        total = 0
+        for split in splits:
+            if not isinstance(split, Mapping):
+                return None
+            n = split.get("num_examples")
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                return None
+            total += n
+        name = entry.get("config_name")
+        counts.append((name if isinstance(name, str) else None, total))
+    return counts or None
+
+
+def size_bucket(n: int) -> str:
+    """The Hub size bucket of `n` examples."""
+    for bucket, (low, high) in SIZE_BOUNDS.items():
+        if low <= n < high:
+            return bucket
+    return "n>1T"
+
+
+@rule("DCL812", "size-category-disagrees-with-examples", W, "hub", needs_governance=False)
+def size_category_disagrees_with_examples(ctx: RuleContext) -> Iterable[Hit]:
+    """`size_categories` does not match the example counts in `dataset_info`
+
+    Why it matters
+    --------------
+    The size bucket is what people filter and sort by; the split sizes in `dataset_info`
+    are usually generated by a tool and therefore more reliable. A mismatch means the bucket
+    was guessed or went stale when the data changed.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    size_categories:
+      - 1K<n<10K  # <- DCL812
+    dataset_info:
+      splits:
+        - name: train
+          num_examples: 21500
+        - name: test
+          num_examples: 2700
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    size_categories:
+      - 10K<n<100K
+    dataset_info:
+      splits:
+        - name: train
+          num_examples: 21500
+        - name: test
+          num_examples: 2700
+    ```
+
+    How to fix
+    ----------
+    Use the bucket of the total number of examples. For several configs, the bucket of the
+    whole dataset or of one config is accepted.
+    """
+    counts = _example_counts(ctx.meta.get("dataset_info"))
+    if not counts:
+        return
+    declared = [(path, value) for path, value in _strings(ctx.meta, "size_categories") if value in SIZE_BOUNDS]
+    if not declared or len(declared) != len(ctx.hub_list("size_categories")):
+        return
+    total = sum(n for _, n in counts)
+    candidates = {total, *(n for _, n in counts)}
+    candidates.discard(0)
+    if not candidates:
+        return
+    for n in candidates:
+        for _, bucket in declared:
+            low, high = SIZE_BOUNDS[bucket]
+            if low <= n <= high:
+                return
+    path, bucket = declared[0]
+    where = "in total" if len(counts) == 1 else f"in total over {len(counts)} configs"
+    yield Hit(path, f"`dataset_info` counts {total:,} examples {where}, outside the declared `{bucket}`",
+              help=f"use `{size_bucket(total)}`")
+
+
+def _normal_key(key: str) -> str:
+    words = key.strip().lower().replace("-", "_").replace(" ", "_").replace("licence", "license").split("_")
+    return "_".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+@cache
+def _normal_hub_keys() -> dict[str, str]:
+    return {_normal_key(k): k for k in HUB_KEYS}
+
+
+@rule("DCL813", "misspelt-hub-key", W, "hub", needs_governance=False)
+def misspelt_hub_key(ctx: RuleContext) -> Iterable[Hit]:
+    """A top-level key is a misspelling of a key the Hub reads, such as `licence` or `task_category`
+
+    Why it matters
+    --------------
+    The Hub silently ignores keys it does not know. A card that says `licence: mit` or
+    `annotation_creators: [...]` looks complete to its author but shows no licence or
+    creators on the Hub.
+
+    Failing example
+    ---------------
+    ```yaml
+    licence: mit  # <- DCL813
+    language: [en]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language: [en]
+    ```
+
+    How to fix
+    ----------
+    Rename the key to the spelling in the message.
+    """
+    normal = _normal_hub_keys()
+    renamed = vocab.deprecated_keys()
+    for key in ctx.meta:
+        if not isinstance(key, str) or key in HUB_KEYS or key in renamed:
+            continue
+        target = normal.get(_normal_key(key))
+        if target is None:
+            continue
+        message = f"`{key}` is not a Hub key; did you mean `{target}`?"
+        if target in ctx.meta:
+            yield Hit((key,), message, help=f"merge it into `{target}` and delete `{key}`", key=True)
+        else:
+            yield Hit((key,), message, help=f"rename it to `{target}`", key=True)
+
+
+@rule("DCL814", "legacy-hub-value", W, "hub", needs_governance=False)
+def legacy_hub_value(ctx: RuleContext) -> Iterable[Hit]:
+    """A value only the retired 2022 card validator accepted, such as size `unknown` or `other-...`
+
+    Why it matters
+    --------------
+    Early cards could use `unknown` as a size and free-form `other-<name>` values for
+    multilinguality and creators. The Hub's current vocabularies no longer contain them, so
+    the values are not indexed, but they were valid when written; this is a cleanup, not an
+    error.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    size_categories:
+      - unknown  # <- DCL814
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    size_categories:
+      - 1K<n<10K
+    ```
+
+    How to fix
+    ----------
+    Replace `unknown` sizes with the real bucket (or `other`), and `other-<name>` values
+    with `other`, describing the specifics in `tags` or the card body.
+    """
+    legacy_sizes = vocab.vocabulary("legacy_size_categories")
+    for path, value in _strings(ctx.meta, "size_categories"):
+        if value in legacy_sizes:
+            yield Hit(path, f"size category `{value}` is a legacy value the Hub no longer lists",
+                      help="give the real size bucket, or `other`")
+    for key in ("multilinguality", "annotations_creators", "language_creators"):
+        for path, value in _strings(ctx.meta, key):
+            if _is_legacy_other(value):
+                yield Hit(path, f"`{value}` in `{key}` is a legacy free-form value the Hub no longer indexes",
+                          help="use `other` and describe the specifics in `tags` or the card body")
+
+
+@rule("DCL815", "template-placeholder-key", W, "hub", needs_governance=False)
+def template_placeholder_key(ctx: RuleContext) -> Iterable[Hit]:
+    """The front matter still holds the template's `YAML tags` placeholder
+
+    Why it matters
+    --------------
+    The old card template opened with a `YAML tags:` key asking authors to paste tags from a
+    tagging app. Left in place, it is a key nothing reads, and usually a sign that the real
+    metadata (license, language, task, size) was never filled in.
+
+    Failing example
+    ---------------
+    ```yaml
+    YAML tags:  # <- DCL815
+      - copy-paste the tags obtained with the online tagging app
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language: [en]
+    task_categories: [text-classification]
+    ```
+
+    How to fix
+    ----------
+    Delete the key and give the real metadata: `license`, `language`, `task_categories`,
+    `size_categories` and the other Hub keys.
+    """
+    placeholders = vocab.vocabulary("template_placeholder_keys")
+    for key in ctx.meta:
+        if isinstance(key, str) and key in placeholders:
+            yield Hit((key,), f"`{key}` is the card template's placeholder, not metadata",
+                      help="delete it and fill in the real Hub keys", key=True)
