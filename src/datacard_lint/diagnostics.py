@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How bad a finding is. Only ERROR affects the exit code."""
 
     ERROR = "error"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from datacard_lint import suppression
 from datacard_lint.config.selection import Decider
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
@@ -21,7 +22,6 @@ from datacard_lint.rules import registry
 from datacard_lint.rules.base import Rule
 from datacard_lint.rules.context import RuleContext
 from datacard_lint.schemas.validate import validate_governance
-from datacard_lint import suppression
 
 if TYPE_CHECKING:
     from datacard_lint.scoring.model import CardScore

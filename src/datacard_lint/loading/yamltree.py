@@ -189,6 +189,7 @@ class _Builder:
     def _key(self, node: Node, path: Path_) -> Hashable:
         if not isinstance(node, ScalarNode):
             self._fail("DCL010", "a mapping key must be a plain value, not a list or mapping", node)
+        assert isinstance(node, ScalarNode)
         key = self.scalar(node, (*path, "<key>"))
         if not isinstance(key, Hashable):  # pragma: no cover - scalars are hashable
             self._fail("DCL010", "unhashable mapping key", node)
@@ -247,10 +248,11 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     problem = exc.problem or exc.context or "invalid YAML"
     if mark is None:
         return Finding("DCL010", f"YAML syntax error: {problem}", Span.point(line_offset + 1))
-    if exc.context_mark is not None and mark.index >= len(text.rstrip()):
+    if exc.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
         # "unexpected end of stream" is detected at the end; the cause is where the
         # unclosed construct started.
         mark = exc.context_mark
+    assert mark is not None
     line, col = mark.line + line_offset + 1, mark.column + 1
     span = Span(line, col, line, col + 1)
     lines = text.splitlines()
@@ -287,9 +289,10 @@ def _exact_depth(text: str, limit: int, line_offset: int, tree: YamlTree) -> int
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > limit:
-                    mark = event.start_mark
-                    line = mark.line + line_offset + 1
-                    span = Span(line, mark.column + 1, line, mark.column + 2)
+                    start = event.start_mark
+                    line = (start.line if start else 0) + line_offset + 1
+                    col = (start.column if start else 0) + 1
+                    span = Span(line, col, line, col + 1)
                     tree.findings.append(Finding("DCL015", f"nesting deeper than {limit} levels", span))
                     return None
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

@@ -11,6 +11,9 @@ REPORTERS: dict[str, str] = {
     "text": "datacard_lint.reporters.text:TextReporter",
     "concise": "datacard_lint.reporters.text:ConciseReporter",
     "json": "datacard_lint.reporters.json_report:JsonReporter",
+    "sarif": "datacard_lint.reporters.sarif:SarifReporter",
+    "github": "datacard_lint.reporters.github:GithubReporter",
+    "markdown": "datacard_lint.reporters.markdown:MarkdownReporter",
 }
 
 

@@ -12,8 +12,12 @@ import inspect
 import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from datacard_lint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from datacard_lint.rules.context import RuleContext
 
 Path_ = tuple[Hashable, ...]
 
@@ -40,11 +44,7 @@ class Hit:
     key: bool = False
 
 
-CheckFn = Callable[["RuleContextLike"], Iterable[Hit]]
-
-
-class RuleContextLike:  # pragma: no cover - typing aid only; see engine.context.RuleContext
-    pass
+CheckFn = Callable[["RuleContext"], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)

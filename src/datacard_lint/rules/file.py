@@ -12,7 +12,7 @@ from datacard_lint.diagnostics import Severity
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import RuleContext
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def _loader(code: str, name: str, severity: Severity):  # type: ignore[no-untyped-def]
@@ -137,7 +137,7 @@ def byte_order_mark(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL005", "crlf-line-endings", I)
+@_loader("DCL005", "crlf-line-endings", INFO)
 def crlf_line_endings(ctx: RuleContext) -> Iterable[Hit]:
     """The file uses CRLF or mixed line endings.
 

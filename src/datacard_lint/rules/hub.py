@@ -137,6 +137,11 @@ def _is_legacy_other(value: str) -> bool:
     return value.startswith("other-") and len(value) > len("other-")
 
 
+def _is_legacy_task(value: str) -> bool:
+    """The 2022 validator's free-form tasks: `other-<name>` and `<category>-other-<name>`."""
+    return _is_legacy_other(value) or re.fullmatch(r"[a-z0-9-]+-other-[a-z0-9-]+", value) is not None
+
+
 def _has_text(value: object) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
@@ -287,7 +292,10 @@ def invalid_language_code(ctx: RuleContext) -> Iterable[Hit]:
     Use the ISO 639-1 code (`en`) or, where there is none, the ISO 639-3 code (`yue`); list
     each language of a translation pair separately; put BCP-47 tags in `language_details`.
     """
+    legacy = vocab.vocabulary("legacy_language_values")
     for path, value in _strings(ctx.meta, "language"):
+        if value in legacy:
+            continue  # DCL814
         problem = vocab.language_code_problem(value)
         if problem:
             yield Hit(path, f"invalid language code: {problem}")
@@ -380,10 +388,10 @@ def unknown_task_category(ctx: RuleContext) -> Iterable[Hit]:
             )
             yield Hit(path, f"`{value}` is a retired task category", help=help_)
             continue
+        if _is_legacy_task(value):
+            continue  # DCL814
         if value in vocab.task_ids():
             help_ = f"`{value}` is a task id: move it to `task_ids` and give its category here"
-        elif "-other-" in value or _is_legacy_other(value):
-            help_ = "free-form `other-...` categories are not indexed; use `other` and describe the task in `tags`"
         else:
             help_ = _did_you_mean(value, known) or "use a category from the Hub's task list"
         yield Hit(path, f"`{value}` is not a Hub task category", help=help_)
@@ -424,10 +432,10 @@ def unknown_task_id(ctx: RuleContext) -> Iterable[Hit]:
     for path, value in _strings(ctx.meta, "task_ids"):
         if value in known:
             continue
+        if _is_legacy_task(value):
+            continue  # DCL814
         if value in vocab.task_categories():
             help_ = f"`{value}` is a task category: move it to `task_categories`"
-        elif "-other-" in value or _is_legacy_other(value):
-            help_ = "the 2022 validator's `...-other-...` form is not a Hub task id; describe the task in `tags`"
         else:
             help_ = _did_you_mean(value, known) or "use a sub-task from the Hub's list, or describe the task in `tags`"
         yield Hit(path, f"`{value}` is not a Hub task id", help=help_)
@@ -582,12 +590,12 @@ def invalid_multilinguality(ctx: RuleContext) -> Iterable[Hit]:
 
 @rule("DCL810", "multilinguality-disagrees-with-language", W, "hub", needs_governance=False)
 def multilinguality_disagrees_with_language(ctx: RuleContext) -> Iterable[Hit]:
-    """`multilinguality` contradicts the number of languages in `language`
+    """`multilinguality` is monolingual but `language` lists several languages
 
     Why it matters
     --------------
-    A card that calls itself monolingual while listing several languages (or multilingual
-    while listing one) misleads readers about coverage, and one of the two keys is wrong.
+    A card that calls itself monolingual while listing several languages misleads readers
+    about coverage, and one of the two keys is wrong.
     Tail evaluations and language filters both depend on the list being right.
 
     Failing example
@@ -608,8 +616,9 @@ def multilinguality_disagrees_with_language(ctx: RuleContext) -> Iterable[Hit]:
 
     How to fix
     ----------
-    Correct whichever key is wrong. Variants of one language (`nb` and `nn`, `ar` and `arz`)
-    count as one language here.
+    Correct whichever key is wrong. A dataset whose configs are each in one language is still
+    multilingual as a whole. Variants of one language (`nb` and `nn`, `ar` and `arz`) count
+    as one language here.
     """
     value = ctx.meta.get("multilinguality")
     values = value if isinstance(value, list) else [value]
@@ -624,11 +633,6 @@ def multilinguality_disagrees_with_language(ctx: RuleContext) -> Iterable[Hit]:
         shown = ", ".join(languages.values())
         yield Hit(path, f"`multilinguality` is monolingual but `language` lists {len(languages)} languages ({shown})",
                   help="use `multilingual` (or `translation`), or remove the languages the data does not contain")
-    elif kinds <= {"multilingual", "translation"} and len(languages) == 1 and "multilingual" not in ctx.hub_list("language"):
-        kind = "/".join(sorted(kinds))
-        only = next(iter(languages.values()))
-        yield Hit(path, f"`multilinguality` is {kind} but `language` lists only `{only}`",
-                  help="list every language the data contains in `language`, or use `monolingual`")
 
 
 @rule("DCL811", "duplicate-config-name", E, "hub", needs_governance=False)
@@ -785,7 +789,15 @@ def size_category_disagrees_with_examples(ctx: RuleContext) -> Iterable[Hit]:
 
 def _normal_key(key: str) -> str:
     words = key.strip().lower().replace("-", "_").replace(" ", "_").replace("licence", "license").split("_")
-    return "_".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+    return "_".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 @cache
@@ -842,8 +854,8 @@ def legacy_hub_value(ctx: RuleContext) -> Iterable[Hit]:
 
     Why it matters
     --------------
-    Early cards could use `unknown` as a size and free-form `other-<name>` values for
-    multilinguality and creators. The Hub's current vocabularies no longer contain them, so
+    Early cards could use `unknown` as a size or language and free-form `other-<name>` or
+    `<category>-other-<name>` values for tasks, multilinguality and creators. The Hub's current vocabularies no longer contain them, so
     the values are not indexed, but they were valid when written; this is a cleanup, not an
     error.
 
@@ -865,19 +877,30 @@ def legacy_hub_value(ctx: RuleContext) -> Iterable[Hit]:
 
     How to fix
     ----------
-    Replace `unknown` sizes with the real bucket (or `other`), and `other-<name>` values
-    with `other`, describing the specifics in `tags` or the card body.
+    Replace `unknown` sizes with the real bucket (or `other`); remove a `language: unknown`
+    or use `und`; replace `other-<name>` values with `other` (or a listed task), describing
+    the specifics in `tags` or the card body.
     """
     legacy_sizes = vocab.vocabulary("legacy_size_categories")
     for path, value in _strings(ctx.meta, "size_categories"):
         if value in legacy_sizes:
             yield Hit(path, f"size category `{value}` is a legacy value the Hub no longer lists",
                       help="give the real size bucket, or `other`")
+    legacy_languages = vocab.vocabulary("legacy_language_values")
+    for path, value in _strings(ctx.meta, "language"):
+        if value in legacy_languages:
+            yield Hit(path, f"language `{value}` is a legacy value, not a language code",
+                      help="remove it if the data has no natural language, or use `und` (undetermined)")
     for key in ("multilinguality", "annotations_creators", "language_creators"):
         for path, value in _strings(ctx.meta, key):
             if _is_legacy_other(value):
                 yield Hit(path, f"`{value}` in `{key}` is a legacy free-form value the Hub no longer indexes",
                           help="use `other` and describe the specifics in `tags` or the card body")
+    for key in ("task_categories", "task_ids"):
+        for path, value in _strings(ctx.meta, key):
+            if _is_legacy_task(value):
+                yield Hit(path, f"`{value}` in `{key}` is a legacy free-form task the Hub no longer indexes",
+                          help="use a task from the Hub's list if one fits, and describe the task in `tags`")
 
 
 @rule("DCL815", "template-placeholder-key", W, "hub", needs_governance=False)

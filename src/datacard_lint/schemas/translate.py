@@ -109,7 +109,7 @@ def _missing_name(error: Any) -> str:
 def _type_finding(error: Any, path: Path_, card: Card) -> Finding:
     wanted = error.validator_value
     wanted_list = wanted if isinstance(wanted, list) else [wanted]
-    expected = " or ".join(_TYPE_NAMES.get(w, w) for w in wanted_list)
+    expected = " or ".join(_TYPE_NAMES.get(str(w), str(w)) for w in wanted_list)
     actual = _describe(error.instance)
     help_text = None
     implicit = next((s for s in card.implicit if s.path == path), None)

@@ -129,12 +129,13 @@ def verification(ctx: RuleContext) -> Assessment:
 def renewal(ctx: RuleContext) -> Assessment:
     section = ctx.section("renewal") or {}
     generation = section.get("generation")
-    fresh = section.get("fresh_data") if isinstance(section.get("fresh_data"), Mapping) else {}
+    fresh_value = section.get("fresh_data")
+    fresh: Mapping[str, Any] = fresh_value if isinstance(fresh_value, Mapping) else {}
     return _climb(ctx, [
         (lambda c: _number(generation) and _number(section.get("grounded_share")),
          "add `renewal` with the `generation` number and the fresh `grounded_share`"),
         (lambda c: _text(section.get("cadence")) and section.get("last_refresh") is not None
-         and (not _number(generation) or generation < 1 or bool(_list(section.get("parents")))),
+         and (not _number(generation) or generation < 1 or bool(_list(section.get("parents")))),  # type: ignore[operator]
          "state the refresh `cadence` and `last_refresh`, and the `parents` of a generated dataset"),
         (lambda c: _text(fresh.get("lawful_basis"))
          and (fresh.get("lawful_basis") != "consent" or _text(fresh.get("consent_documentation"))),

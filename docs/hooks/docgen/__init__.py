@@ -1,0 +1,1 @@
+"""Helpers that turn the project's sources into documentation pages (used by ../generate.py)."""
