@@ -7,6 +7,7 @@ and the CLI decide what to show.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -56,14 +57,18 @@ class Engine:
         if settings_for is None:
             settings_for = Settings()
         if isinstance(settings_for, Settings):
-            fixed = settings_for
-            self._settings_for: SettingsFor = lambda _path: fixed
+            # A partial, not a lambda, so that the engine can be pickled for worker processes.
+            self._settings_for: SettingsFor = functools.partial(_same_settings, settings_for)
         else:
             self._settings_for = settings_for
         self.want_score = want_score
         self._rules = [r for r in registry.all_rules() if r.runs_check and r.check is not None]
         self._known = registry.codes()
         self._deciders: dict[int, Decider] = {}
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled for `--jobs` workers as its settings resolver; rules and schemas reload there."""
+        return (_rebuild_engine, (self._settings_for, self.want_score))
 
     def check_path(self, path: Path, display: str | None = None) -> CardResult:
         settings = self._settings_for(path)
@@ -126,6 +131,14 @@ class Engine:
             out.append(Diagnostic(rule.code, rule.name, severity, path, finding.span, finding.message, finding.help))
         out.sort(key=Diagnostic.sort_key)
         return out
+
+
+def _same_settings(settings: Settings, _path: Path | None) -> Settings:
+    return settings
+
+
+def _rebuild_engine(settings_for: SettingsFor, want_score: bool) -> Engine:
+    return Engine(settings_for, want_score=want_score)
 
 
 def _relative(path: str, root: Path) -> str:

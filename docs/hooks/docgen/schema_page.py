@@ -126,7 +126,8 @@ class SchemaPage:
             if alternatives and not all(_only_required(a) for a in alternatives):
                 described = [self.constraints(alt, base) for alt in alternatives]
                 if any(described):
-                    parts = ["; ".join(d) or self.type_of(a, base) for a, d in zip(alternatives, described)]
+                    pairs = zip(alternatives, described, strict=True)
+                    parts = ["; ".join(d) or self.type_of(a, base) for a, d in pairs]
                     out.append("either " + " — or — ".join(parts))
         if "default" in node:
             out.append(f"default {code(node['default'])}")
@@ -256,14 +257,20 @@ class SchemaPage:
                 ]
             )
         extra = node.get("additionalProperties")
-        if isinstance(extra, dict):
+        if isinstance(extra, dict):  # a map: any key, values of one schema
+            detail = self.constraints(extra, base)
+            if (form := self.object_form(extra, base)) is not None:
+                form_node, form_base, suffix = form
+                child_path = f"{path}.<key>{suffix}" if path else f"<key>{suffix}"
+                children.append((form_node, form_base, child_path))
+                detail.insert(0, f"see [below](#{slug(child_path)})")
             rows.append(
                 [
-                    "any other key",
+                    "any other key" if rows else "any key",
                     self.type_of(extra, base),
                     "",
-                    "; ".join(self.constraints(extra, base)),
-                    str(extra.get("description", "")),
+                    "; ".join(detail),
+                    str(self.resolve(extra, base).node.get("description", "")),
                     "",
                 ]
             )
@@ -315,7 +322,9 @@ def _json_type(value: Any) -> str:
         return "number"
     if value is None:
         return "null"
-    return {list: "array", dict: "object"}.get(type(value), "string")
+    if isinstance(value, list):
+        return "array"
+    return "object" if isinstance(value, dict) else "string"
 
 
 def _describe_match(node: Node) -> str:
@@ -360,7 +369,7 @@ def _describe_demand(node: Node) -> str:
         else:
             parts.append(f"{code(key)} must match {code(_constraints_only(sub))}")
     negated = node.get("not")
-    if _only_required(negated):
+    if isinstance(negated, dict) and _only_required(negated):
         parts.append(join_and(code(k) for k in negated["required"]) + " must be absent")
     if rest := _constraints_only(node, "properties", "required", "not"):
         parts.append(f"the object must match {code(rest)}")

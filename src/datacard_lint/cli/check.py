@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from datacard_lint.cli.options import resolver, settings_options
 from datacard_lint.cli.output import open_output
+from datacard_lint.collect import Target
 from datacard_lint.config.files import ConfigError
+from datacard_lint.config.settings import Settings
+from datacard_lint.hub import remote
 from datacard_lint.reporters import REPORTERS
 
 
@@ -32,6 +38,9 @@ def default_format() -> str:
 @click.option("--show-settings", is_flag=True, help="Print the resolved settings for the first path and exit.")
 @click.option("--show-files", is_flag=True, help="List the files that would be checked and exit.")
 @click.option("--no-help", "hide_help", is_flag=True, help="Omit the indented help lines in text output.")
+@click.option("--hub-list", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Also check the Hub dataset cards listed in FILE: one OWNER/NAME[@REVISION] per line, "
+                   "'#' starts a comment. Needs datacard-lint[hub].")
 @click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
               help="Worker processes (0 = one per CPU).")
 @click.pass_context
@@ -55,12 +64,15 @@ def check(
     show_settings: bool,
     show_files: bool,
     hide_help: bool,
+    hub_list: Path | None,
     jobs: int,
 ) -> None:
     """Check dataset cards (README.md, or card .yaml/.yml/.json files) in PATHS.
 
     Files named explicitly are always checked; directories are searched for README.md
-    files and for YAML/JSON files that carry a governance block.
+    files and for YAML/JSON files that carry a governance block. A path
+    hf://datasets/OWNER/NAME[@REVISION] fetches that dataset's card from the Hugging Face
+    Hub (needs datacard-lint[hub]); a card that cannot be fetched makes the exit status 2.
     """
     from datacard_lint.collect import collect
     from datacard_lint.engine import Engine
@@ -71,11 +83,12 @@ def check(
     try:
         settings_for = resolver(config_path, isolated, select, extend_select, ignore, exclude, profile, min_score,
                                 as_of)  # type: ignore[arg-type]
-        local_paths = [Path(p) for p in (paths or (".",))]
+        hub_refs = _hub_refs(paths, hub_list)
+        local_paths = [Path(p) for p in paths if not remote.is_hub_path(p)] or ([] if hub_refs else [Path(".")])
         missing = [p for p in local_paths if not p.exists() and not p.is_symlink()]
         if missing:
             raise click.UsageError(f"path does not exist: {missing[0]}")
-        first = settings_for(local_paths[0])
+        first = settings_for(local_paths[0] if local_paths else None)
         if show_settings:
             click.echo(json.dumps(first.to_dict(), indent=2))
             ctx.exit(0)
@@ -83,7 +96,12 @@ def check(
         if show_files:
             for target in targets:
                 click.echo(target.display)
+            for ref in hub_refs:
+                click.echo(ref.display)
             ctx.exit(0)
+        fetch_failed = False
+        if hub_refs:
+            settings_for, fetch_failed = _add_hub_targets(ctx, hub_refs, targets, settings_for)
         reporter_cls = get_reporter(output_format or default_format())
         engine = Engine(settings_for, want_score=reporter_cls.wants_scores)
         summary = Summary()
@@ -98,7 +116,41 @@ def check(
         raise click.UsageError(str(exc)) from None
     for message in _internal(summary):
         click.echo(f"datacard-lint: {message}", err=True)
-    ctx.exit(exit_status(summary, exit_zero))
+    ctx.exit(2 if fetch_failed else exit_status(summary, exit_zero))
+
+
+def _hub_refs(paths: tuple[str, ...], hub_list: Path | None) -> list[remote.HubRef]:
+    try:
+        refs = [remote.parse_hub_path(p) for p in paths if remote.is_hub_path(p)]
+        return refs + (remote.read_hub_list(hub_list) if hub_list is not None else [])
+    except remote.HubError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _add_hub_targets(
+    ctx: click.Context,
+    refs: list[remote.HubRef],
+    targets: list[Target],
+    settings_for: Callable[[Path | None], Settings],
+) -> tuple[Callable[[Path | None], Settings], bool]:
+    """Fetch Hub cards into a cache that lives for this run, append them to `targets` and
+    report failures on stderr. Returns the settings function and whether any fetch failed.
+
+    A fetched card is configured like a file in the working directory, not by whatever
+    configuration lies above the cache directory.
+    """
+    cache = Path(tempfile.mkdtemp(prefix="datacard-lint-hub-"))
+    ctx.call_on_close(lambda: shutil.rmtree(cache, ignore_errors=True))
+    hub_files: set[Path] = set()
+    failed = False
+    for item in remote.fetch_all(refs, cache):
+        if item.path is None:
+            failed = True
+            click.echo(f"datacard-lint: {item.error}", err=True)
+        else:
+            hub_files.add(item.path)
+            targets.append(Target(item.path, item.ref.display, explicit=True))
+    return (lambda path: settings_for(None if path in hub_files else path)), failed
 
 
 def _internal(summary: object) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -70,11 +69,45 @@ def resolver(
     """A function giving the settings for a file: its discovered config with CLI options on top."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(f"config file not found: {config_path}")
+    return SettingsResolver(config_path, isolated, select, extend_select, ignore, exclude, profile, min_score, as_of)
 
-    @functools.lru_cache(maxsize=512)
-    def for_config(config: Path | None) -> Settings:
+
+class SettingsResolver:
+    """Settings per file from the CLI options; picklable, so `--jobs` workers can rebuild it."""
+
+    def __init__(
+        self,
+        config_path: Path | None,
+        isolated: bool,
+        select: tuple[str, ...] | None,
+        extend_select: tuple[str, ...] | None,
+        ignore: tuple[str, ...] | None,
+        exclude: tuple[str, ...],
+        profile: str | None,
+        min_score: float | None,
+        as_of: _dt.date | None,
+    ) -> None:
+        self.options = (config_path, isolated, select, extend_select, ignore, exclude, profile, min_score, as_of)
+        self._cache: dict[Path | None, Settings] = {}
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (SettingsResolver, self.options)  # the cache is rebuilt in the worker
+
+    def __call__(self, path: Path | None) -> Settings:
+        config_path, isolated = self.options[0], self.options[1]
+        if isolated:
+            return self._for_config(None)
+        if config_path is not None:
+            return self._for_config(config_path.resolve())
+        return self._for_config(find_config(path if path is not None else Path.cwd()))
+
+    def _for_config(self, config: Path | None) -> Settings:
+        cached = self._cache.get(config)
+        if cached is not None:
+            return cached
+        _, _, select, extend_select, ignore, exclude, profile, min_score, as_of = self.options
         base = load_settings(config)
-        return override(
+        settings = override(
             base,
             select=select,
             extend_select=(base.extend_select + extend_select) if extend_select else None,
@@ -84,12 +117,7 @@ def resolver(
             min_score=min_score,
             as_of=as_of,
         )
-
-    def settings_for(path: Path | None) -> Settings:
-        if isolated:
-            return for_config(None)
-        if config_path is not None:
-            return for_config(config_path.resolve())
-        return for_config(find_config(path if path is not None else Path.cwd()))
-
-    return settings_for
+        # One entry per config file in the tree, kept for the whole run: the engine keys
+        # per-settings state by identity, so a settings object must not be freed and remade.
+        self._cache[config] = settings
+        return settings

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Severity
+from datacard_lint.paths import Path_, dotted
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
 
@@ -256,10 +257,10 @@ def todo_marker(ctx: RuleContext) -> Iterable[Hit]:
     yield from _todos(ctx.governance, G)
 
 
-def _todos(value: object, path: tuple[object, ...]) -> Iterable[Hit]:
+def _todos(value: object, path: Path_) -> Iterable[Hit]:
     if isinstance(value, str):
         if "TODO" in value:
-            yield Hit(path, f"`{'.'.join(str(p) for p in path)}` is still a TODO placeholder")  # type: ignore[arg-type]
+            yield Hit(path, f"`{dotted(path)}` is still a TODO placeholder")
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from _todos(item, (*path, key))

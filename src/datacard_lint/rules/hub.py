@@ -10,6 +10,7 @@ from typing import Any
 
 from datacard_lint.diagnostics import Severity
 from datacard_lint.hub import vocabulary as vocab
+from datacard_lint.rules._util import has_text
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import RuleContext
 
@@ -104,6 +105,13 @@ def declared_languages(ctx: RuleContext) -> dict[str, str]:
     return keys
 
 
+def shorten(items: list[str], limit: int = 8) -> str:
+    """`a, b, c` or `a, b, ... (+12 more)` for messages."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f", ... (+{len(items) - limit} more)"
+
+
 def _entries(meta: Mapping[Any, Any], key: str) -> Iterator[tuple[Path_, Any]]:
     """Each value of a Hub key given as a scalar, a list, or the legacy per-config mapping."""
     value = meta.get(key)
@@ -139,11 +147,7 @@ def _is_legacy_other(value: str) -> bool:
 
 def _is_legacy_task(value: str) -> bool:
     """The 2022 validator's free-form tasks: `other-<name>` and `<category>-other-<name>`."""
-    return _is_legacy_other(value) or re.fullmatch(r"[a-z0-9-]+-other-[a-z0-9-]+", value) is not None
-
-
-def _has_text(value: object) -> bool:
-    return isinstance(value, str) and value.strip() != ""
+    return re.fullmatch(r"(?:[a-z0-9]+(?:[-_][a-z0-9]+)*-)?other-\S.*", value) is not None
 
 
 # --- rules -------------------------------------------------------------------------------------
@@ -246,14 +250,14 @@ def license_other_without_name_or_link(ctx: RuleContext) -> Iterable[Hit]:
     if not others:
         return
     missing = []
-    if not _has_text(ctx.meta.get("license_name")):
+    if not has_text(ctx.meta.get("license_name")):
         missing.append("`license_name`")
-    if not _has_text(ctx.meta.get("license_link")) and not _license_file_beside(ctx):
+    if not has_text(ctx.meta.get("license_link")) and not _license_file_beside(ctx):
         missing.append("`license_link`")
     if not missing:
         return
     help_ = "add `license_name: <short-id>` and `license_link: LICENSE` (a file in the repository) or a URL"
-    if _has_text(ctx.meta.get("license_details")):
+    if has_text(ctx.meta.get("license_details")):
         help_ += "; `license_details` is a legacy free-text field the Hub does not link"
     yield Hit(others[0], f"license is `other` but the card gives no {' and no '.join(missing)}", help=help_)
 
@@ -622,15 +626,12 @@ def multilinguality_disagrees_with_language(ctx: RuleContext) -> Iterable[Hit]:
     """
     value = ctx.meta.get("multilinguality")
     values = value if isinstance(value, list) else [value]
-    kinds = {v for v in values if isinstance(v, str)}
-    if not kinds or len(kinds) != len(values):
+    if not values or any(v != "monolingual" for v in values):
         return
-    if "code" in ctx.hub_list("language"):
-        return  # programming languages are not counted, so the count would be misleading
     languages = declared_languages(ctx)
     path: Path_ = ("multilinguality",) if not isinstance(value, list) else ("multilinguality", 0)
-    if kinds == {"monolingual"} and len(languages) >= 2:
-        shown = ", ".join(languages.values())
+    if len(languages) >= 2:
+        shown = shorten(list(languages.values()))
         yield Hit(path, f"`multilinguality` is monolingual but `language` lists {len(languages)} languages ({shown})",
                   help="use `multilingual` (or `translation`), or remove the languages the data does not contain")
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from datacard_lint.diagnostics import Finding
 from datacard_lint.loading.card import Card
+from datacard_lint.paths import dotted
 
 Path_ = tuple[Hashable, ...]
 
@@ -25,17 +26,6 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "null",
 }
-
-
-def dotted(path: Path_) -> str:
-    """`governance.parts[0].origin` style, for messages."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(top level)"
 
 
 def translate(errors: Iterator[Any], card: Card, base: Path_) -> Iterator[Finding]:

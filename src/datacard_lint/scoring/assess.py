@@ -7,6 +7,7 @@ what the card says; findings cap them afterwards (see compute.py).
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,6 +21,8 @@ Rung = tuple[Callable[[RuleContext], bool], str]
 def _text(value: Any) -> bool:
     from datacard_lint.rules.general import is_placeholder
 
+    if isinstance(value, _dt.date):
+        return True  # an unquoted `revision: 2026-01-15` is a date to YAML, and still says something
     return isinstance(value, str) and not is_placeholder(value) and "TODO" not in value
 
 

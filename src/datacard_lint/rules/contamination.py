@@ -1,0 +1,863 @@
+"""Contamination: each part's AI-content label, how it was determined, and benchmark-leakage checks."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+from datacard_lint.diagnostics import Severity
+from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
+from datacard_lint.rules.base import Hit, rule
+from datacard_lint.rules.context import G, Part, RuleContext
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+REQ = "contamination"
+Path_ = tuple[Hashable, ...]
+
+#: IPTC terms for content a person captured or made without generative tools.
+HUMAN_SOURCE_TYPES = frozenset(
+    {"digitalCapture", "negativeFilm", "positiveFilm", "print", "compositeCapture", "screenCapture",
+     "digitalCreation", "humanEdits"}
+)
+#: IPTC and C2PA terms for content a trained model generated, wholly or in part.
+MODEL_SOURCE_TYPES = frozenset(
+    {"trainedAlgorithmicMedia", "trainedAlgorithmicData", "compositeWithTrainedAlgorithmicMedia",
+     "compositeSynthetic"}
+)
+DETECTOR_DETERMINATIONS = ("classifier_detector", "watermark_detector")
+
+
+def _label(part: Part) -> Mapping[str, Any] | None:
+    return part.section("contamination")
+
+
+def _determinations(contamination: Mapping[str, Any]) -> list[str]:
+    value = contamination.get("determination")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _period_date(part: Part) -> tuple[Path_, _dt.date, str] | None:
+    """The collection period's end, or its start when there is no end, with its path."""
+    period = part.origin.get("collection_period")
+    if not isinstance(period, Mapping):
+        return None
+    base = (*part.path, "origin", "collection_period")
+    for which in ("end", "start"):
+        when = as_date(period.get(which))
+        if when is not None:
+            return (*base, which), when, which
+    return None
+
+
+def _has_period(part: Part) -> bool:
+    period = part.origin.get("collection_period")
+    return isinstance(period, Mapping) and ("start" in period or "end" in period)
+
+
+def _crawls(ctx: RuleContext) -> list[Part]:
+    return [p for p in ctx.parts() if p.origin_class == "public_web_crawl"]
+
+
+@rule("DCL601", "crawl-without-ai-estimate", W, REQ)
+def crawl_without_ai_estimate(ctx: RuleContext) -> Iterable[Hit]:
+    """A web crawl collected after generative AI spread gives no estimate of its AI-generated share
+
+    Why it matters
+    --------------
+    Since capable text generators became widely available at the end of 2022, web pages
+    increasingly contain generated text. Training on it unknowingly is how model output
+    re-enters training data and feeds model collapse. A crawl from that period should say
+    how much of it is estimated to be generated, and how that was estimated.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period:
+              start: 2024-01-01
+              end: 2024-12-31  # <- DCL601
+          contamination:
+            ai_label: mixed
+            determination: [unknown]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period:
+              start: 2024-01-01
+              end: 2024-12-31
+          contamination:
+            ai_label: mixed
+            determination: [classifier_detector]
+            estimated_ai_share: 0.07
+            estimate_method: Detector run on a uniform sample of 200,000 pages, corrected on 2,000 hand-labelled ones.
+            detector: {name: acme-aitext-detector, version: 0.9.2}
+    ```
+
+    How to fix
+    ----------
+    Estimate the share of generated text (for example with a detector on a random sample,
+    corrected with a hand-labelled calibration set) and give it in
+    `contamination.estimated_ai_share` with `estimate_method`.
+
+    Options
+    -------
+    `thresholds.genai-cutoff` (default 2022-12-31): crawls whose collection period ends
+    after this date need an estimate.
+    """
+    if ctx.not_applicable(REQ):
+        return
+    cutoff = ctx.thresholds.genai_cutoff
+    for part in _crawls(ctx):
+        found = _period_date(part)
+        if found is None:
+            continue
+        path, when, which = found
+        contamination = _label(part) or {}
+        if when <= cutoff or "estimated_ai_share" in contamination:
+            continue
+        verb = "ends" if which == "end" else "starts"
+        yield Hit(path, f"{label(part)} is a web crawl whose collection {verb} {when.isoformat()}, after "
+                        f"{cutoff.isoformat()}, but gives no `contamination.estimated_ai_share`",
+                  help="estimate the share of AI-generated text and give it with `estimate_method`")
+
+
+@rule("DCL602", "benchmark-without-contamination-check", E, REQ)
+def benchmark_without_contamination_check(ctx: RuleContext) -> Iterable[Hit]:
+    """The dataset includes benchmark material but records no contamination check
+
+    Why it matters
+    --------------
+    A dataset that contains items taken from evaluation benchmarks is the most likely route
+    for test items to leak into training, which inflates scores and hides how models really
+    perform. Such a card must say which benchmarks were checked for overlap and what was
+    done about it.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: exam-questions
+          share: 1.0
+          origin:
+            class: benchmark_material  # <- DCL602
+            source_datasets: [cais/mmlu]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: exam-questions
+          share: 1.0
+          origin:
+            class: benchmark_material
+            source_datasets: [cais/mmlu]
+      contamination_checks:
+        - benchmarks: [cais/mmlu]
+          method: exact_match
+          result: Only the auxiliary_train split is included; no test item matches.
+          overlap_rate: 0.0
+          action: none
+    ```
+
+    How to fix
+    ----------
+    Add `contamination_checks` naming the benchmarks checked, the `method`, the `result`
+    or `overlap_rate`, and the `action` taken.
+    """
+    if ctx.not_applicable(REQ):
+        return
+    if any(True for _ in ctx.items("contamination_checks")):
+        return
+    for part in ctx.parts():
+        if part.origin_class == "benchmark_material":
+            yield Hit((*part.path, "origin", "class"),
+                      f"{label(part)} is benchmark_material but the card records no `contamination_checks`",
+                      help="add `contamination_checks` with the benchmarks checked, the method and the result")
+
+
+def _origin_contradiction(part: Part, contamination: Mapping[str, Any]) -> Iterable[Hit]:
+    origin = part.origin_class
+    base = (*part.path, REQ)
+    source_type, ai_label = contamination.get("digital_source_type"), contamination.get("ai_label")
+    if origin in MODEL_CLASSES:
+        if source_type in HUMAN_SOURCE_TYPES:
+            yield Hit((*base, "digital_source_type"),
+                      f"{label(part)} is {origin} but its digital_source_type `{source_type}` describes "
+                      "content made without generative AI",
+                      help="use `trainedAlgorithmicData` for generated text or tables "
+                           "(`compositeWithTrainedAlgorithmicMedia` when people edited it)")
+        if ai_label == "human":
+            yield Hit((*base, "ai_label"), f"{label(part)} is {origin} but its ai_label is `human`",
+                      help="use `ai_generated`, or `ai_assisted`/`mixed` if people wrote part of it")
+    elif origin == "direct_human_record":
+        if source_type in MODEL_SOURCE_TYPES:
+            yield Hit((*base, "digital_source_type"),
+                      f"{label(part)} is a direct_human_record but its digital_source_type `{source_type}` "
+                      "describes AI-generated content",
+                      help="use `digitalCreation` for human-written text, or correct the origin class")
+        if ai_label == "ai_generated":
+            yield Hit((*base, "ai_label"), f"{label(part)} is a direct_human_record but its ai_label is `ai_generated`",
+                      help="correct the label, or the origin class if a model wrote the content")
+
+
+@rule("DCL603", "label-contradicts-origin", E, REQ)
+def label_contradicts_origin(ctx: RuleContext) -> Iterable[Hit]:
+    """A part's AI-content label contradicts its origin class
+
+    Why it matters
+    --------------
+    Downstream teams filter on these labels to keep generated text out of training or to
+    measure how much they use. A model-generated part labelled as human (or a human record
+    labelled as AI-generated) defeats the filter in exactly the case it exists for.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+          contamination:
+            digital_source_type: digitalCreation  # <- DCL603
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+          contamination:
+            digital_source_type: trainedAlgorithmicData
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    How to fix
+    ----------
+    Correct the label or the origin class, whichever is wrong. Generated text and tables
+    are `trainedAlgorithmicData`; human-written text is `digitalCreation`.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is not None:
+            yield from _origin_contradiction(part, contamination)
+
+
+@rule("DCL604", "unknown-determination-high-confidence", W, REQ)
+def unknown_determination_high_confidence(ctx: RuleContext) -> Iterable[Hit]:
+    """A label claims high confidence although how it was determined is unknown
+
+    Why it matters
+    --------------
+    Confidence must rest on something: a producer's own records, a signed manifest, a
+    detector, a review. With `determination: [unknown]`, "high" confidence is an
+    unsupported claim that downstream filters would trust.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: forum-posts
+          share: 1.0
+          origin: {class: licensed_corpus}
+          contamination:
+            ai_label: human
+            determination: [unknown]
+            confidence: high  # <- DCL604
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: forum-posts
+          share: 1.0
+          origin: {class: licensed_corpus}
+          contamination:
+            ai_label: unknown
+            determination: [unknown]
+            confidence: low
+    ```
+
+    How to fix
+    ----------
+    Say how the label was determined, or lower the confidence to `low`.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is None or contamination.get("confidence") != "high":
+            continue
+        methods = _determinations(contamination)
+        if methods and all(m == "unknown" for m in methods):
+            yield Hit((*part.path, REQ, "confidence"),
+                      f"{label(part)} claims high confidence but its determination is `unknown`",
+                      help="name how the label was determined, or set `confidence: low`")
+
+
+@rule("DCL605", "synthetic-part-without-label", W, REQ)
+def synthetic_part_without_label(ctx: RuleContext) -> Iterable[Hit]:
+    """A model-generated part has no contamination label
+
+    Why it matters
+    --------------
+    The producer of generated data is the one party that knows for certain it is generated.
+    Without a label on the part, the knowledge is lost as soon as the data is mixed into
+    another corpus, and later readers can only guess with unreliable detectors.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues  # <- DCL605
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+          contamination:
+            digital_source_type: trainedAlgorithmicData
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+            confidence: high
+    ```
+
+    How to fix
+    ----------
+    Add a `contamination` section: `digital_source_type: trainedAlgorithmicData`,
+    `ai_label: ai_generated`, `determination: [declared_by_producer]`, `confidence: high`.
+    """
+    if ctx.not_applicable(REQ):
+        return
+    for part in ctx.parts():
+        if part.origin_class in MODEL_CLASSES and "contamination" not in part.data:
+            yield Hit(part_anchor(part), f"{label(part)} is {part.origin_class} but has no `contamination` label",
+                      help="add `contamination` with `ai_label: ai_generated` and `determination: [declared_by_producer]`")
+
+
+@rule("DCL606", "detector-without-version", W, REQ)
+def detector_without_version(ctx: RuleContext) -> Iterable[Hit]:
+    """A label determined by a detector does not name the detector and its version
+
+    Why it matters
+    --------------
+    AI-text and watermark detectors differ widely and change between versions; their error
+    rates are high and uneven across languages and writers. A detector verdict can only be
+    weighed, or reproduced, if the detector and its exact version are named.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin: {class: public_web_crawl, collection_period: {start: 2024-01-01, end: 2024-12-31}}
+          contamination:
+            ai_label: mixed
+            determination: [classifier_detector]
+            estimated_ai_share: 0.07
+            estimate_method: Detector on a uniform sample of 200,000 pages.
+            detector: {name: acme-aitext-detector}  # <- DCL606
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin: {class: public_web_crawl, collection_period: {start: 2024-01-01, end: 2024-12-31}}
+          contamination:
+            ai_label: mixed
+            determination: [classifier_detector]
+            estimated_ai_share: 0.07
+            estimate_method: Detector on a uniform sample of 200,000 pages.
+            detector: {name: acme-aitext-detector, version: 0.9.2}
+    ```
+
+    How to fix
+    ----------
+    Add `detector: {name: ..., version: ...}` to the label.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is None:
+            continue
+        used = [m for m in _determinations(contamination) if m in DETECTOR_DETERMINATIONS]
+        if not used:
+            continue
+        detector = contamination.get("detector")
+        base = (*part.path, REQ)
+        if not isinstance(detector, Mapping):
+            yield Hit((*base, "determination"), f"{label(part)} was labelled by {' and '.join(used)} but names no detector",
+                      help="add `detector: {name: ..., version: ...}`")
+            continue
+        missing = [key for key in ("name", "version") if not has_text(_text(detector.get(key)))]
+        if missing:
+            yield Hit((*base, "detector"),
+                      f"the detector of {label(part)} has no {' and no '.join(f'`{m}`' for m in missing)}",
+                      help="name the detector and its exact version or revision")
+
+
+def _text(value: object) -> object:
+    """Versions are often unquoted numbers in YAML (`version: 1.2`); they still say something."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+@rule("DCL607", "crawl-without-collection-period", I, REQ)
+def crawl_without_collection_period(ctx: RuleContext) -> Iterable[Hit]:
+    """A web crawl gives neither a collection period nor an estimate of its AI-generated share
+
+    Why it matters
+    --------------
+    When a crawl was collected decides how much generated text it can contain: pages
+    fetched before late 2022 hold little, later ones more each year. Without dates or an
+    estimate, readers cannot judge the crawl's AI content at all.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web
+          share: 1.0
+          origin:
+            class: public_web_crawl  # <- DCL607
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period: {start: 2019-01-01, end: 2021-12-31}
+    ```
+
+    How to fix
+    ----------
+    Give `origin.collection_period` with the first and last fetch dates; for crawls after
+    2022, add `contamination.estimated_ai_share` as well.
+    """
+    if ctx.not_applicable(REQ):
+        return
+    for part in _crawls(ctx):
+        contamination = _label(part) or {}
+        if not _has_period(part) and "estimated_ai_share" not in contamination:
+            yield Hit((*part.path, "origin", "class"),
+                      f"{label(part)} is a web crawl with no collection period and no estimated AI share",
+                      help="add `origin.collection_period` with the fetch dates")
+
+
+@rule("DCL608", "ai-share-inconsistent", E, REQ)
+def ai_share_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
+    """The estimated AI share contradicts the part's label or origin
+
+    Why it matters
+    --------------
+    An estimate of 0 on a part labelled AI-generated, or of 1 on a part labelled human,
+    cannot both be true; whoever relies on either number is misled. Only clear
+    contradictions are reported: 0 or 1 against a label or origin that says otherwise, and
+    a label that disagrees with the majority of the estimate.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin: {class: public_web_crawl, collection_period: {start: 2024-01-01, end: 2024-12-31}}
+          contamination:
+            ai_label: ai_generated
+            determination: [classifier_detector]
+            estimated_ai_share: 0.0  # <- DCL608
+            estimate_method: Detector on a uniform sample of 200,000 pages.
+            detector: {name: acme-aitext-detector, version: 0.9.2}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin: {class: public_web_crawl, collection_period: {start: 2024-01-01, end: 2024-12-31}}
+          contamination:
+            ai_label: mixed
+            determination: [classifier_detector]
+            estimated_ai_share: 0.07
+            estimate_method: Detector on a uniform sample of 200,000 pages.
+            detector: {name: acme-aitext-detector, version: 0.9.2}
+    ```
+
+    How to fix
+    ----------
+    Correct the estimate or the label. A part with some but not all generated content is
+    `ai_label: mixed`.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is None:
+            continue
+        share = as_number(contamination.get("estimated_ai_share"))
+        if share is None or not 0 <= share <= 1:
+            continue  # out of range is a schema error
+        ai_label = contamination.get("ai_label")
+        problem = None
+        if share == 0 and ai_label in {"ai_generated", "mixed"}:
+            problem = f"estimated_ai_share is 0 but ai_label is `{ai_label}`"
+        elif share == 1 and ai_label in {"human", "mixed"}:
+            problem = f"estimated_ai_share is 1 but ai_label is `{ai_label}`"
+        elif ai_label == "human" and share > 0.5:
+            problem = f"ai_label is `human` but most of the part ({share:g}) is estimated to be AI-generated"
+        elif ai_label == "ai_generated" and share < 0.5:
+            problem = f"ai_label is `ai_generated` but only {share:g} of the part is estimated to be AI-generated"
+        elif share == 0 and part.origin_class in MODEL_CLASSES:
+            problem = f"the part is {part.origin_class} but its estimated_ai_share is 0"
+        elif share == 1 and part.origin_class == "direct_human_record":
+            problem = "the part is a direct_human_record but its estimated_ai_share is 1"
+        if problem:
+            yield Hit((*part.path, REQ, "estimated_ai_share"), f"{label(part)}: {problem}",
+                      help="correct the estimate or the label; partly generated content is `mixed`")
+
+
+def _predates_index(contamination: Mapping[str, Any]) -> int | None:
+    value = contamination.get("determination")
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if item == "source_predates_genai":
+                return index
+    return None
+
+
+@rule("DCL609", "predates-genai-contradicted", E, REQ)
+def predates_genai_contradicted(ctx: RuleContext) -> Iterable[Hit]:
+    """A label says the source predates generative AI, but the part's dates or origin say otherwise
+
+    Why it matters
+    --------------
+    `source_predates_genai` is the cheapest and most trusted way to call data human-made:
+    nothing generated could be in it. The claim is false for data collected after the cutoff
+    or produced by a model, and a false claim of this kind lets generated text through
+    every filter.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period: {start: 2021-01-01, end: 2023-06-30}
+          contamination:
+            ai_label: human
+            determination:
+              - source_predates_genai  # <- DCL609
+            confidence: medium
+            estimated_ai_share: 0.02
+            estimate_method: Detector on a uniform sample of 50,000 pages.
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period: {start: 2019-01-01, end: 2021-12-31}
+          contamination:
+            ai_label: human
+            determination:
+              - source_predates_genai
+            confidence: medium
+    ```
+
+    How to fix
+    ----------
+    Remove `source_predates_genai` and determine the label another way (a detector on a
+    sample, a review), or correct the collection period.
+
+    Options
+    -------
+    `thresholds.genai-cutoff` (default 2022-12-31): the date the source must predate.
+    """
+    cutoff = ctx.thresholds.genai_cutoff
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is None:
+            continue
+        index = _predates_index(contamination)
+        if index is None:
+            continue
+        path = (*part.path, REQ, "determination", index)
+        if part.origin_class in MODEL_CLASSES:
+            yield Hit(path, f"{label(part)} is {part.origin_class}; its content cannot predate generative AI",
+                      help="use `declared_by_producer` for data you generated")
+            continue
+        found = _period_date(part)
+        if found is not None and found[1] > cutoff:
+            _, when, which = found
+            yield Hit(path, f"{label(part)} claims its source predates generative AI, but its collection period "
+                            f"{'ends' if which == 'end' else 'starts'} {when.isoformat()}, after {cutoff.isoformat()}",
+                      help="determine the label another way, or correct the collection period")
+
+
+@rule("DCL610", "predates-genai-without-period", W, REQ)
+def predates_genai_without_period(ctx: RuleContext) -> Iterable[Hit]:
+    """A label says the source predates generative AI, but the part gives no collection period
+
+    Why it matters
+    --------------
+    The claim rests entirely on dates. Without `origin.collection_period` nobody can check
+    it, and a crawl that silently extends past 2022 would pass as human-made.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: books
+          share: 1.0
+          origin: {class: licensed_corpus}
+          contamination:
+            ai_label: human
+            determination:
+              - source_predates_genai  # <- DCL610
+            confidence: high
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: books
+          share: 1.0
+          origin:
+            class: licensed_corpus
+            collection_period: {start: 1990-01-01, end: 2015-12-31}
+          contamination:
+            ai_label: human
+            determination:
+              - source_predates_genai
+            confidence: high
+    ```
+
+    How to fix
+    ----------
+    Add `origin.collection_period` with the dates the content was written or collected.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is None or part.origin_class in MODEL_CLASSES:
+            continue  # model parts are DCL609
+        index = _predates_index(contamination)
+        if index is not None and not _has_period(part):
+            yield Hit((*part.path, REQ, "determination", index),
+                      f"{label(part)} claims its source predates generative AI but gives no collection period",
+                      help="add `origin.collection_period` so that the claim can be checked")
+
+
+@rule("DCL611", "involvement-contradiction", E, REQ)
+def involvement_contradiction(ctx: RuleContext) -> Iterable[Hit]:
+    """Who wrote the content (`involvement.written`) contradicts the label or the origin class
+
+    Why it matters
+    --------------
+    `involvement` separates writing, editing and verification so that AI-assisted content
+    is not confused with AI-generated content. A part written by a machine and labelled
+    human, or written by people and labelled AI-generated, makes the label unusable.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin: {class: direct_human_record}
+          contamination:
+            ai_label: human
+            involvement:
+              written: machine  # <- DCL611
+              edited: human
+            determination: [declared_by_producer]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin: {class: direct_human_record}
+          contamination:
+            ai_label: ai_assisted
+            involvement:
+              written: human
+              edited: machine
+            determination: [declared_by_producer]
+    ```
+
+    How to fix
+    ----------
+    Correct `involvement.written`, the `ai_label` or the origin class. Human-written,
+    machine-edited content is `ai_assisted`.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        involvement = contamination.get("involvement") if contamination else None
+        if not isinstance(involvement, Mapping):
+            continue
+        written = involvement.get("written")
+        ai_label = contamination.get("ai_label") if contamination else None
+        problem = None
+        if written == "machine" and ai_label == "human":
+            problem = "was written by a machine but its ai_label is `human`"
+        elif written == "human" and ai_label == "ai_generated":
+            problem = "was written by people but its ai_label is `ai_generated`"
+        elif written == "human" and part.origin_class in {"model_generated", "human_edited_model_output"}:
+            problem = f"is {part.origin_class} but says it was written by people"
+        elif written == "machine" and part.origin_class == "direct_human_record":
+            problem = "is a direct_human_record but says it was written by a machine"
+        if problem:
+            yield Hit((*part.path, REQ, "involvement", "written"), f"{label(part)} {problem}",
+                      help="correct `involvement.written`, the `ai_label` or the origin class")
+
+
+@rule("DCL612", "ai-share-without-method", W, REQ)
+def ai_share_without_method(ctx: RuleContext) -> Iterable[Hit]:
+    """An estimated AI share does not say how it was estimated
+
+    Why it matters
+    --------------
+    Estimates of generated text vary by an order of magnitude with the detector, its
+    threshold and the sample. A bare number cannot be compared with another dataset's or
+    checked; the method is what makes it evidence.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin: {class: public_web_crawl, collection_period: {start: 2024-01-01, end: 2024-12-31}}
+          contamination:
+            ai_label: mixed
+            determination: [declared_by_producer]
+            estimated_ai_share: 0.07  # <- DCL612
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: web-2024
+          share: 1.0
+          origin: {class: public_web_crawl, collection_period: {start: 2024-01-01, end: 2024-12-31}}
+          contamination:
+            ai_label: mixed
+            determination: [declared_by_producer]
+            estimated_ai_share: 0.07
+            estimate_method: Share of pages from our own generated-content mirror, counted by URL.
+    ```
+
+    How to fix
+    ----------
+    Describe in `estimate_method` the sample, the detector and threshold (or other means),
+    and any correction applied.
+    """
+    for part in ctx.parts():
+        contamination = _label(part)
+        if contamination is None or "estimated_ai_share" not in contamination:
+            continue
+        if not has_text(contamination.get("estimate_method")):
+            yield Hit((*part.path, REQ, "estimated_ai_share"),
+                      f"{label(part)} gives an estimated_ai_share without an `estimate_method`",
+                      help="describe the sample, detector and threshold behind the estimate")

@@ -1,0 +1,1127 @@
+"""Origin classes: every part states where its data came from, its share, and the models that made it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from datacard_lint.diagnostics import Severity
+from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
+from datacard_lint.rules._util import (
+    as_date,
+    as_mapping,
+    as_number,
+    entries,
+    has_text,
+    label,
+    part_anchor,
+)
+from datacard_lint.rules.base import Hit, rule
+from datacard_lint.rules.context import G, Part, RuleContext
+
+E, W = Severity.ERROR, Severity.WARNING
+
+#: The origin classes of schema v1.
+ORIGIN_CLASSES = frozenset(
+    {"direct_human_record", "licensed_corpus", "public_web_crawl", "simulation", "model_generated",
+     "human_edited_model_output", "generated_preference_label", "benchmark_material", "other"}
+)
+#: Classes whose content people or the world produced; a model *writing* it contradicts the class.
+_RECORDED_CLASSES = frozenset({"direct_human_record", "licensed_corpus", "public_web_crawl", "benchmark_material"})
+BASES = ("rows", "tokens", "bytes")
+#: How far a stated share may differ from the share its size implies (absolute).
+SIZE_SHARE_TOLERANCE = 0.02
+#: Revisions that name a moving target rather than fixed weights.
+_MOVING_REVISIONS = frozenset({"main", "master", "latest", "head", "current", "stable"})
+_CREATOR_KEYS = ("annotations_creators", "language_creators")
+_SYNTHETIC_TAGS = frozenset({"synthetic", "synthetic-data", "synthetic_data"})
+_EPS = 1e-9
+
+
+# --- shared readers -----------------------------------------------------------------------
+
+
+def _all_parts(ctx: RuleContext) -> list[Part] | None:
+    """Every part, or None if the list holds something that is not a part (sums would be partial)."""
+    raw = ctx.governance.get("parts")
+    if not isinstance(raw, list) or not raw or not all(isinstance(item, Mapping) for item in raw):
+        return None
+    return ctx.parts()
+
+
+def _basis(part: Part) -> str | None:
+    """The unit of the part's share: `rows` by default, None if unreadable."""
+    value = part.data.get("share_basis", "rows")
+    return value if value in BASES else None
+
+
+def _shares(parts: list[Part]) -> list[float | None] | None:
+    """Each part's share (None where absent), or None if any share is present but not a number."""
+    shares: list[float | None] = []
+    for part in parts:
+        raw = part.data.get("share")
+        number = as_number(raw)
+        if raw is not None and number is None:
+            return None
+        shares.append(number)
+    return shares
+
+
+def _ids(parts: Iterable[Part]) -> str:
+    return ", ".join(f"`{p.id}`" for p in parts)
+
+
+def _fmt(number: float) -> str:
+    return f"{number:.4g}"
+
+
+def _generators(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
+    return list(entries(part.origin.get("generators")))
+
+
+def _classes_known(parts: list[Part]) -> bool:
+    """Every part has a valid class other than `other`, so "no synthetic part" is a fact."""
+    return all(p.origin_class in ORIGIN_CLASSES and p.origin_class != "other" for p in parts)
+
+
+# --- rules --------------------------------------------------------------------------------
+
+
+@rule("DCL101", "origin-shares-do-not-sum", E, "origin")
+def origin_shares_do_not_sum(ctx: RuleContext) -> Iterable[Hit]:
+    """The parts' shares do not add up to the whole dataset
+
+    Why it matters
+    --------------
+    The shares are the card's statement of how much of the dataset is synthetic. If they
+    add up to more or less than one, at least one of them is wrong, and so is the synthetic
+    proportion readers take from the card. Model collapse is a matter of dose, so a wrong
+    proportion misleads exactly where it matters.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:  # <- DCL101
+        - id: human
+          share: 0.6
+          origin: {class: direct_human_record}
+        - id: generated
+          share: 0.6
+          origin: {class: simulation}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          share: 0.4
+          origin: {class: direct_human_record}
+        - id: generated
+          share: 0.6
+          origin: {class: simulation}
+    ```
+
+    How to fix
+    ----------
+    Recompute each part's share from its size in the unit named by `share_basis`, and list
+    every part, so that the shares add up to 1. The check runs only when every part gives a
+    share in the same unit (see DCL109 and DCL113).
+
+    Options
+    -------
+    `thresholds.share-tolerance` (default 0.01): how far the sum may differ from 1.
+    """
+    parts = _all_parts(ctx)
+    if parts is None:
+        return
+    shares = _shares(parts)
+    if shares is None or any(s is None for s in shares):
+        return
+    if len({_basis(p) for p in parts}) != 1 or _basis(parts[0]) is None:
+        return
+    total = sum(s for s in shares if s is not None)
+    tolerance = ctx.thresholds.share_tolerance
+    if abs(total - 1.0) > tolerance + _EPS:
+        listed = ", ".join(f"`{p.id}` {_fmt(s)}" for p, s in zip(parts, shares, strict=True) if s is not None)
+        yield Hit((*G, "parts"), f"part shares add up to {_fmt(total)}, not 1 (±{tolerance:g}): {listed}",
+                  help="correct the shares (each part's size divided by the total), or list the missing parts",
+                  key=True)
+
+
+@rule("DCL102", "share-size-mismatch", W, "origin")
+def share_size_mismatch(ctx: RuleContext) -> Iterable[Hit]:
+    """A part's share disagrees with its size
+
+    Why it matters
+    --------------
+    When every part gives its size in the unit its share is measured in, the share can be
+    computed. A stated share that differs from the computed one means the share or the size
+    is stale, and readers cannot tell which to trust.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          size: {rows: 8000}
+          share: 0.4
+          origin: {class: direct_human_record}
+        - id: generated
+          size: {rows: 2000}
+          share: 0.6  # <- DCL102
+          origin: {class: simulation}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          size: {rows: 8000}
+          share: 0.8
+          origin: {class: direct_human_record}
+        - id: generated
+          size: {rows: 2000}
+          share: 0.2
+          origin: {class: simulation}
+    ```
+
+    How to fix
+    ----------
+    Set each share to the part's size divided by the total size in the same unit (`rows`,
+    `tokens` or `bytes`, as named by `share_basis`), or correct the size. Differences up to
+    0.02 are accepted as rounding.
+    """
+    parts = _all_parts(ctx)
+    if parts is None:
+        return
+    for basis in BASES:
+        sizes = [as_number((as_mapping(p.data.get("size")) or {}).get(basis)) for p in parts]
+        if any(s is None or s < 0 for s in sizes):
+            continue
+        total = sum(s for s in sizes if s is not None)
+        if total <= 0:
+            continue
+        for part, size in zip(parts, sizes, strict=True):
+            share = as_number(part.data.get("share"))
+            if share is None or size is None or _basis(part) != basis:
+                continue
+            expected = size / total
+            if abs(share - expected) > SIZE_SHARE_TOLERANCE + _EPS:
+                yield Hit((*part.path, "share"),
+                          f"{label(part)} has share {_fmt(share)}, but its size gives {_fmt(round(expected, 4))} "
+                          f"({size:,.0f} of {total:,.0f} {basis})",
+                          help=f"set `share: {round(expected, 3):g}` or correct `size.{basis}`")
+
+
+@rule("DCL103", "generator-missing", E, "origin")
+def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
+    """A part whose content a model produced names no generator model
+
+    Why it matters
+    --------------
+    Generated data inherits the generating model's errors, biases and licence terms. A
+    model-generated, model-edited or model-labelled part that does not name the model
+    hides all three, and makes it impossible to tell whether the data descends from the
+    very model it will be used to train.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated  # <- DCL103
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators:
+              - {model: acme-research/tessera-lm-8b-instruct, revision: v1.3, role: generator}
+    ```
+
+    How to fix
+    ----------
+    Add `origin.generators` with the Hub id (or the provider's published name) of every
+    model that wrote, edited or labelled the part, and its `revision`.
+    """
+    for part in ctx.parts():
+        if part.origin_class not in MODEL_CLASSES:
+            continue
+        if any(has_text(g.get("model")) for _, g in _generators(part)):
+            continue
+        where = "generators" if "generators" in part.origin else "class"
+        yield Hit((*part.path, "origin", where),
+                  f"{label(part)} is {part.origin_class} but names no generator model",
+                  help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
+
+
+@rule("DCL104", "duplicate-part-id", E, "origin")
+def duplicate_part_id(ctx: RuleContext) -> Iterable[Hit]:
+    """Two parts share the same id
+
+    Why it matters
+    --------------
+    Reports, suppressions and downstream tools refer to parts by id. With two parts of the
+    same id, a finding or a filter on one silently applies to the other.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: chat
+          share: 0.5
+          origin: {class: direct_human_record}
+        - id: chat  # <- DCL104
+          share: 0.5
+          origin: {class: simulation}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: chat-human
+          share: 0.5
+          origin: {class: direct_human_record}
+        - id: chat-simulated
+          share: 0.5
+          origin: {class: simulation}
+    ```
+
+    How to fix
+    ----------
+    Give every part its own id, e.g. by suffixing the origin (`chat-human`, `chat-generated`).
+    """
+    seen: dict[str, int] = {}
+    for part in ctx.parts():
+        value = part.data.get("id")
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            yield Hit((*part.path, "id"),
+                      f"part id `{value}` is already used by the part at index {seen[value]}",
+                      help="give each part a unique id")
+        else:
+            seen[value] = part.index
+
+
+def _hub_configs(ctx: RuleContext) -> dict[str, Mapping[str, Any]] | None:
+    """Configs declared in the Hub `configs` key by name; None when absent or unreadable.
+
+    Mirrors `datasets`: a single mapping is one config named `default` unless it says
+    otherwise; in a list, every entry needs a `config_name`.
+    """
+    raw = ctx.meta.get("configs")
+    if isinstance(raw, Mapping):
+        name = raw.get("config_name", "default")
+        return {name: raw} if isinstance(name, str) else None
+    if not isinstance(raw, list):
+        return None
+    configs: dict[str, Mapping[str, Any]] = {}
+    for item in raw:
+        if not isinstance(item, Mapping) or not isinstance(item.get("config_name"), str):
+            return None  # malformed: the Hub rules report it, and the set of names is unknown
+        configs[item["config_name"]] = item
+    return configs
+
+
+def _dataset_info_configs(ctx: RuleContext) -> set[str]:
+    raw = ctx.meta.get("dataset_info")
+    infos = raw if isinstance(raw, list) else [raw]
+    return {i["config_name"] for i in infos if isinstance(i, Mapping) and isinstance(i.get("config_name"), str)}
+
+
+@rule("DCL105", "unknown-config-binding", E, "origin")
+def unknown_config_binding(ctx: RuleContext) -> Iterable[Hit]:
+    """A part is bound to a config the card's `configs` does not define
+
+    Why it matters
+    --------------
+    The binding is what lets users load the human and the generated portions separately,
+    and lets readers check that the documented part exists. A binding to a config that
+    does not exist points at nothing: the part's origin record describes no loadable data.
+
+    Failing example
+    ---------------
+    ```yaml
+    configs:
+      - config_name: human
+        data_files: data/human/*.jsonl
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          config_name: humans  # <- DCL105
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    configs:
+      - config_name: human
+        data_files: data/human/*.jsonl
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          config_name: human
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    How to fix
+    ----------
+    Use the exact `config_name` from the Hub `configs` list, or add the missing config.
+    """
+    if not isinstance(ctx.meta.get("configs"), (list, Mapping)):
+        return
+    configs = _hub_configs(ctx)
+    if configs is None:
+        return
+    for part in ctx.parts():
+        name = part.data.get("config_name")
+        if isinstance(name, str) and name not in configs:
+            known = ", ".join(f"`{n}`" for n in configs) or "none"
+            yield Hit((*part.path, "config_name"),
+                      f"{label(part)} is bound to config `{name}`, which `configs` does not define (defined: {known})",
+                      help="use one of the defined config names, or add the config to `configs`")
+
+
+@rule("DCL106", "config-binding-without-configs", W, "origin")
+def config_binding_without_configs(ctx: RuleContext) -> Iterable[Hit]:
+    """A part is bound to a named config, but the card declares no configs
+
+    Why it matters
+    --------------
+    Without a `configs` key the Hub builds a single config named `default` from the
+    repository's files, so a part bound to any other name cannot be loaded by that name
+    and its binding cannot be checked. It is a warning rather than an error because a
+    loading script or a `dataset_info` entry may still define the config.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          config_name: human  # <- DCL106
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    configs:
+      - config_name: human
+        data_files: data/human/*.jsonl
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          config_name: human
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    How to fix
+    ----------
+    Declare the configs in the Hub `configs` key (one per part, with its `data_files`), or
+    bind the part to `default`.
+    """
+    if "configs" in ctx.meta and ctx.meta.get("configs") is not None:
+        return
+    known = {"default"} | _dataset_info_configs(ctx)
+    for part in ctx.parts():
+        name = part.data.get("config_name")
+        if isinstance(name, str) and name not in known:
+            yield Hit((*part.path, "config_name"),
+                      f"{label(part)} is bound to config `{name}`, but the card declares no `configs`; "
+                      "the Hub only builds `default`",
+                      help=f"add `configs: [{{config_name: {name}, data_files: ...}}]` to the front matter")
+
+
+@rule("DCL107", "generator-without-revision", W, "origin")
+def generator_without_revision(ctx: RuleContext) -> Iterable[Hit]:
+    """A generator model is named without a fixed revision
+
+    Why it matters
+    --------------
+    Model names stay while weights change: API models are updated behind the same name,
+    and a Hub repository's `main` moves with every push. Without a commit hash, dated
+    snapshot or version tag, nobody can audit or reproduce the generation, or tell which
+    model's errors the data inherited.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators:
+              - model: acme-research/tessera-lm-8b-instruct  # <- DCL107
+                role: generator
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators:
+              - model: acme-research/tessera-lm-8b-instruct
+                revision: 3f9c2a1
+                role: generator
+    ```
+
+    How to fix
+    ----------
+    Add `revision`: the commit hash of the Hub repository, or the dated snapshot or version
+    the provider published. Branch names such as `main` or `latest` do not fix a revision.
+    """
+    for part in ctx.parts():
+        for index, generator in _generators(part):
+            model = generator.get("model")
+            if not has_text(model):
+                continue
+            revision = generator.get("revision")
+            path = (*part.path, "origin", "generators", index, "model")
+            if not has_text(revision):
+                yield Hit(path, f"generator `{model}` of {label(part)} gives no `revision`",
+                          help="add the commit hash, dated snapshot or version tag the data was generated with")
+            elif isinstance(revision, str) and revision.strip().lower() in _MOVING_REVISIONS:
+                yield Hit((*part.path, "origin", "generators", index, "revision"),
+                          f"generator `{model}` of {label(part)} names the moving revision `{revision}`",
+                          help="replace it with the commit hash or version tag that was used")
+
+
+@rule("DCL108", "seed-source-missing", W, "origin")
+def seed_source_missing(ctx: RuleContext) -> Iterable[Hit]:
+    """A model-generated part does not say where its prompts or seeds came from
+
+    Why it matters
+    --------------
+    Seeds decide what generated data covers and what it misses: a model prompted with
+    English questions from one forum produces data about that forum, in English. Without
+    the seed source, readers cannot judge coverage or check whether benchmark items or
+    personal data went into the prompts.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated  # <- DCL108
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: dialogues
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+            seed_source: 1,200 opening turns written by the support team (seeds/openings.jsonl).
+    ```
+
+    How to fix
+    ----------
+    Set `origin.seed_source` to the dataset id, repository path or a short description of
+    the prompts, seeds or templates the model was given.
+    """
+    for part in ctx.parts():
+        if part.origin_class in MODEL_CLASSES and not has_text(part.origin.get("seed_source")):
+            yield Hit((*part.path, "origin", "class"),
+                      f"{label(part)} is {part.origin_class} but gives no `origin.seed_source`",
+                      help="say which prompts, seeds or templates the model was given")
+
+
+@rule("DCL109", "part-share-missing", W, "origin")
+def part_share_missing(ctx: RuleContext) -> Iterable[Hit]:
+    """Some parts give a share and this one does not
+
+    Why it matters
+    --------------
+    Shares only state the synthetic proportion when every part has one; with one missing,
+    the proportion cannot be computed and the other shares cannot be checked to add up to 1.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          share: 0.7
+          origin: {class: direct_human_record}
+        - id: generated  # <- DCL109
+          origin: {class: simulation}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: human
+          share: 0.7
+          origin: {class: direct_human_record}
+        - id: generated
+          share: 0.3
+          origin: {class: simulation}
+    ```
+
+    How to fix
+    ----------
+    Give every part a `share` (its size divided by the dataset's total size).
+    """
+    parts = ctx.parts()
+    shares = _shares(parts)
+    if shares is None or all(s is None for s in shares) or all(s is not None for s in shares):
+        return
+    given = [p for p, s in zip(parts, shares, strict=True) if s is not None]
+    for part, share in zip(parts, shares, strict=True):
+        if share is None:
+            yield Hit(part_anchor(part), f"{label(part)} gives no `share`, while {_ids(given)} do",
+                      help="add `share` so that the shares of all parts add up to 1")
+
+
+def _creator_hits(ctx: RuleContext) -> Iterable[Hit]:
+    for key in _CREATOR_KEYS:
+        value = ctx.meta.get(key)
+        if value == "machine-generated":
+            yield Hit((key,), "")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if item == "machine-generated":
+                    yield Hit((key, index), "")
+
+
+@rule("DCL110", "creators-claim-machine-generated", W, "origin")
+def creators_claim_machine_generated(ctx: RuleContext) -> Iterable[Hit]:
+    """The Hub creators say machine-generated, but no part is synthetic
+
+    Why it matters
+    --------------
+    `annotations_creators` and `language_creators` are the Hub's only structured signal of
+    generated content, and search filters use them. When they say `machine-generated` and
+    the governance block lists only human or crawled parts, one of the two records is
+    wrong, and the synthetic part, if there is one, has no origin record.
+
+    Failing example
+    ---------------
+    ```yaml
+    language_creators:
+      - machine-generated  # <- DCL110
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: forum
+          share: 1.0
+          origin: {class: public_web_crawl}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    language_creators:
+      - found
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: forum
+          share: 1.0
+          origin: {class: public_web_crawl}
+    ```
+
+    How to fix
+    ----------
+    Declare the generated text or labels as their own part with a synthetic class
+    (`model_generated`, `generated_preference_label`, ...), or correct the creators list.
+    The rule stays silent when a part's class is `other` or invalid.
+    """
+    parts = ctx.parts()
+    if not parts or not _classes_known(parts) or any(p.synthetic for p in parts):
+        return
+    for hit in _creator_hits(ctx):
+        key = hit.path[0]
+        yield Hit(hit.path, f"`{key}` says machine-generated, but no part has a synthetic origin class",
+                  help="declare the machine-generated portion as a part with a synthetic class, "
+                       "or remove machine-generated")
+
+
+@rule("DCL111", "synthetic-part-not-in-creators", W, "origin")
+def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
+    """Synthetic parts exist, but the Hub creators do not say machine-generated
+
+    Why it matters
+    --------------
+    Users who filter the Hub for human-made data rely on `annotations_creators` and
+    `language_creators`. A card that lists creators but leaves out `machine-generated`
+    while it declares synthetic parts shows up in those searches as human-made.
+
+    Failing example
+    ---------------
+    ```yaml
+    language_creators:  # <- DCL111
+      - expert-generated
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: scenes
+          share: 1.0
+          origin: {class: simulation}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    language_creators:
+      - expert-generated
+      - machine-generated
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: scenes
+          share: 1.0
+          origin: {class: simulation}
+    ```
+
+    How to fix
+    ----------
+    Add `machine-generated` to `language_creators` (generated text) or
+    `annotations_creators` (generated labels). The rule runs only when the card gives at
+    least one of the two lists.
+    """
+    synthetic = ctx.synthetic_parts()
+    present = [key for key in _CREATOR_KEYS if ctx.meta.get(key) not in (None, [], "")]
+    if not synthetic or not present:
+        return
+    if any(value == "machine-generated" for key in _CREATOR_KEYS for value in ctx.hub_list(key)):
+        return
+    classes = sorted({p.origin_class or "" for p in synthetic})
+    yield Hit((present[0],),
+              f"{_ids(synthetic)} {'is' if len(synthetic) == 1 else 'are'} {'/'.join(classes)}, but neither "
+              "`annotations_creators` nor `language_creators` lists machine-generated",
+              help="add machine-generated to the creators list that matches what the model produced",
+              key=True)
+
+
+@rule("DCL112", "synthetic-tag-without-synthetic-part", W, "origin")
+def synthetic_tag_without_synthetic_part(ctx: RuleContext) -> Iterable[Hit]:
+    """The card is tagged synthetic, but no part is synthetic
+
+    Why it matters
+    --------------
+    The `synthetic` tag tells Hub users the dataset holds generated data. If no part has a
+    synthetic origin class, either the tag is wrong or the generated portion is
+    undocumented, and its generators, purpose and verification go unchecked.
+
+    Failing example
+    ---------------
+    ```yaml
+    tags:
+      - synthetic  # <- DCL112
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    tags:
+      - survey
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    How to fix
+    ----------
+    Declare the generated portion as a part with a synthetic class, or drop the tag.
+    """
+    parts = ctx.parts()
+    if not parts or not _classes_known(parts) or any(p.synthetic for p in parts):
+        return
+    tags = ctx.meta.get("tags")
+    places = list(enumerate(tags)) if isinstance(tags, list) else [(None, tags)]
+    for index, tag in places:
+        if isinstance(tag, str) and tag.strip().lower() in _SYNTHETIC_TAGS:
+            path = ("tags",) if index is None else ("tags", index)
+            yield Hit(path, f"tag `{tag}` is set, but no part has a synthetic origin class",
+                      help="declare the generated part with its synthetic class, or remove the tag")
+
+
+@rule("DCL113", "share-basis-mixed", W, "origin")
+def share_basis_mixed(ctx: RuleContext) -> Iterable[Hit]:
+    """Parts measure their shares in different units
+
+    Why it matters
+    --------------
+    A share in rows and a share in tokens are fractions of two different wholes: a part can
+    be 10% of the documents and 40% of the tokens. Mixed units cannot add up to one
+    dataset, so the synthetic proportion the card states is undefined, and DCL101 cannot
+    check the sum.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: crawl
+          share: 0.8
+          share_basis: tokens
+          origin: {class: public_web_crawl}
+        - id: generated
+          share: 0.2
+          share_basis: rows  # <- DCL113
+          origin: {class: simulation}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: crawl
+          share: 0.8
+          share_basis: tokens
+          origin: {class: public_web_crawl}
+        - id: generated
+          share: 0.2
+          share_basis: tokens
+          origin: {class: simulation}
+    ```
+
+    How to fix
+    ----------
+    Measure every share in one unit (`tokens` for pre-training corpora), and give every
+    part its size in that unit.
+    """
+    with_share = [p for p in ctx.parts() if as_number(p.data.get("share")) is not None and _basis(p)]
+    if len({_basis(p) for p in with_share}) < 2:
+        return
+    first = _basis(with_share[0])
+    odd = next(p for p in with_share if _basis(p) != first)
+    groups = {b: [p for p in with_share if _basis(p) == b] for b in BASES}
+    summary = "; ".join(f"{b}: {_ids(ps)}" for b, ps in groups.items() if ps)
+    where = "share_basis" if "share_basis" in odd.data else "share"
+    yield Hit((*odd.path, where), f"parts measure `share` in different units ({summary})",
+              help="use one `share_basis` for every part and recompute the shares")
+
+
+def _split_names(config: Mapping[str, Any]) -> set[str] | None:
+    """Split names a Hub config's `data_files` defines, as `datasets` reads them; None if unknown."""
+    files = config.get("data_files")
+    if isinstance(files, str):
+        return {"train"}
+    if isinstance(files, Mapping):
+        return {str(k) for k in files}
+    if isinstance(files, list) and files:
+        if all(isinstance(f, str) for f in files):
+            return {"train"}
+        if all(isinstance(f, Mapping) and isinstance(f.get("split"), str) for f in files):
+            return {f["split"] for f in files}
+    return None
+
+
+@rule("DCL114", "unknown-split-binding", W, "origin")
+def unknown_split_binding(ctx: RuleContext) -> Iterable[Hit]:
+    """A part is bound to a split its config does not define
+
+    Why it matters
+    --------------
+    A split binding tells users which files hold the part. When the config's `data_files`
+    define other splits only, the part describes no loadable data; often a split was
+    renamed and the card was not updated.
+
+    Failing example
+    ---------------
+    ```yaml
+    configs:
+      - config_name: default
+        data_files:
+          - {split: train, path: data/train.parquet}
+          - {split: test, path: data/test.parquet}
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: heldout
+          config_name: default
+          split: validation  # <- DCL114
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    configs:
+      - config_name: default
+        data_files:
+          - {split: train, path: data/train.parquet}
+          - {split: test, path: data/test.parquet}
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: heldout
+          config_name: default
+          split: test
+          share: 1.0
+          origin: {class: direct_human_record}
+    ```
+
+    How to fix
+    ----------
+    Use a split name from the config's `data_files`. A `data_files` value that is a path or
+    a list of paths defines the single split `train`. The check runs when the part names its
+    config (or the card has exactly one) and that config lists its files.
+    """
+    configs = _hub_configs(ctx)
+    if not configs:
+        return
+    for part in ctx.parts():
+        split = part.data.get("split")
+        if not isinstance(split, str):
+            continue
+        name = part.data.get("config_name")
+        if isinstance(name, str):
+            config = configs.get(name)
+        else:
+            config = next(iter(configs.values())) if len(configs) == 1 else None
+            name = next(iter(configs)) if config is not None else None
+        if config is None:
+            continue
+        splits = _split_names(config)
+        if splits is not None and split not in splits:
+            yield Hit((*part.path, "split"),
+                      f"{label(part)} is bound to split `{split}`, which config `{name}` does not define "
+                      f"(defined: {', '.join(f'`{s}`' for s in sorted(splits))})",
+                      help="use one of the config's split names")
+
+
+@rule("DCL115", "generator-role-on-non-synthetic-part", W, "origin")
+def generator_role_on_non_synthetic_part(ctx: RuleContext) -> Iterable[Hit]:
+    """A human, licensed, crawled or benchmark part lists a model that generated it
+
+    Why it matters
+    --------------
+    A model with the role `generator` wrote the content. Then the part is not a human
+    record, a licensed corpus, a crawl or benchmark material, and its class hides that it
+    is synthetic: it skips the purpose, verification and renewal checks that synthetic
+    parts need. Models that only judged or filtered such a part (role `judge`) are fine.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: direct_human_record
+            generators:
+              - model: acme-research/tessera-lm-8b-instruct
+                revision: v1.3
+                role: generator  # <- DCL115
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: direct_human_record
+            generators:
+              - model: acme-research/tessera-lm-8b-instruct
+                revision: v1.3
+                role: judge
+    ```
+
+    How to fix
+    ----------
+    If a model wrote the content, use `model_generated` (or `human_edited_model_output` when
+    people revised it). If the model only scored, filtered or labelled the data, give it the
+    matching role (`judge`, `labeler`).
+    """
+    for part in ctx.parts():
+        if part.origin_class not in _RECORDED_CLASSES:
+            continue
+        for index, generator in _generators(part):
+            if generator.get("role") == "generator":
+                yield Hit((*part.path, "origin", "generators", index, "role"),
+                          f"{label(part)} is {part.origin_class} but lists `{generator.get('model')}` "
+                          "with role generator",
+                          help="use a synthetic class if the model wrote the content, or the role it really had")
+
+
+@rule("DCL116", "collection-period-inverted", E, "origin")
+def collection_period_inverted(ctx: RuleContext) -> Iterable[Hit]:
+    """A part's collection period ends before it starts
+
+    Why it matters
+    --------------
+    Collection dates decide, among other things, whether crawled text can contain
+    generated content. An inverted period is a typo that makes the dates useless for that
+    judgement.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: forum
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period:
+              start: 2021-06-01
+              end: 2012-06-01  # <- DCL116
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: forum
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period:
+              start: 2012-06-01
+              end: 2021-06-01
+    ```
+
+    How to fix
+    ----------
+    Swap or correct the dates.
+    """
+    for part in ctx.parts():
+        period = as_mapping(part.origin.get("collection_period")) or {}
+        start, end = as_date(period.get("start")), as_date(period.get("end"))
+        if start and end and end < start:
+            yield Hit((*part.path, "origin", "collection_period", "end"),
+                      f"collection period of {label(part)} ends ({end}) before it starts ({start})",
+                      help="correct the dates")
+
+
+@rule("DCL117", "preference-labeler-missing", W, "origin")
+def preference_labeler_missing(ctx: RuleContext) -> Iterable[Hit]:
+    """A generated-preference part names no model in the role that produced the labels
+
+    Why it matters
+    --------------
+    In a `generated_preference_label` part the labels are the synthetic content: a reward
+    model or judge decided which answer is better. When every listed model has a role and
+    none is `labeler` or `judge`, the card names the models that wrote the answers but not
+    the one whose preferences the data encodes, and whose biases a model trained on it
+    will learn.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: pairs
+          share: 1.0
+          origin:
+            class: generated_preference_label  # <- DCL117
+            generators:
+              - {model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1, role: generator}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: pairs
+          share: 1.0
+          origin:
+            class: generated_preference_label
+            generators:
+              - {model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1, role: generator}
+              - {model: acme-research/tessera-rm-8b, revision: rm-2026-08, role: labeler}
+    ```
+
+    How to fix
+    ----------
+    Add the reward model or judge that produced the preferences to `origin.generators` with
+    `role: labeler` (or `judge`).
+    """
+    for part in ctx.parts():
+        if part.origin_class != "generated_preference_label":
+            continue
+        generators = [g for _, g in _generators(part)]
+        if not generators or not all(isinstance(g.get("role"), str) for g in generators):
+            continue  # DCL103 covers no generators; an unstated role may be the labeller
+        if not any(g.get("role") in ("labeler", "judge") for g in generators):
+            yield Hit((*part.path, "origin", "class"),
+                      f"{label(part)} is generated_preference_label, but no generator has role labeler or judge",
+                      help="add the model that produced the preferences with `role: labeler`")
