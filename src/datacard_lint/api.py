@@ -7,10 +7,12 @@ objects. Pass a `Settings` object, or the path of a configuration file, to choos
 A configuration problem raises `datacard_lint.config.files.ConfigError`; problems with the
 card itself never raise, they are diagnostics in the result.
 
-    >>> import datacard_lint
-    >>> result = datacard_lint.lint_text("---\\nlicense: mit\\n---\\n# My dataset\\n")
-    >>> [d.code for d in result.diagnostics]
-    ['DCL901']
+    import datacard_lint
+
+    result = datacard_lint.lint_path("data/README.md", score=True)
+    for d in result.diagnostics:
+        print(f"{d.path}:{d.line}:{d.col}: {d.code} {d.message}")
+    print(result.score.overall)
 """
 
 from __future__ import annotations
@@ -77,9 +79,7 @@ def lint_card(
     return lint_text(content, path=path, kind="markdown", settings=settings, score=score)
 
 
-def score_card(
-    source: str | os.PathLike[str] | HasContent | CardResult, *, settings: SettingsLike = None
-) -> CardScore:
+def score_card(source: str | os.PathLike[str] | HasContent | CardResult, *, settings: SettingsLike = None) -> CardScore:
     """The governance score of a card file (a path), a `huggingface_hub` card, or a lint result.
 
     To score text, use ``lint_text(text, score=True).score``.

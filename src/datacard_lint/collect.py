@@ -41,6 +41,11 @@ def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude:
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
+            if path.name == "README.md":  # named as a card, but a directory: report it too
+                key = os.path.abspath(path)
+                if key not in seen:
+                    seen.add(key)
+                    yield Target(path, display_path(path), explicit=True)
             for found in _walk(path, exclude):
                 key = os.path.abspath(found)
                 if key not in seen:

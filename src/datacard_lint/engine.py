@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,8 @@ class CardResult:
     score: CardScore | None = None
     settings: Settings = field(default_factory=Settings)
     internal_errors: list[str] = field(default_factory=list)
+    #: Whether the card has a governance mapping (kept when `card` is dropped by workers).
+    has_governance: bool = False
 
     @property
     def has_errors(self) -> bool:
@@ -72,8 +74,11 @@ class Engine:
 
     def check_path(self, path: Path, display: str | None = None) -> CardResult:
         settings = self._settings_for(path)
-        card = load_card(path, display or str(path), settings.limits)
-        return self.check_card(card, settings)
+        try:
+            card = load_card(path, display or str(path), settings.limits)
+            return self.check_card(card, settings)
+        except Exception as exc:  # a bug must cost one file, never the run
+            return self._failed(display or str(path), settings, exc)
 
     def check_text(
         self,
@@ -83,8 +88,16 @@ class Engine:
         settings: Settings | None = None,
     ) -> CardResult:
         settings = settings or self._settings_for(None)
-        card = parse_card_text(Card(path=display, kind=kind), text, settings.limits)
-        return self.check_card(card, settings)
+        try:
+            card = parse_card_text(Card(path=display, kind=kind), text, settings.limits)
+            return self.check_card(card, settings)
+        except Exception as exc:  # a bug must cost one file, never the run
+            return self._failed(display, settings, exc)
+
+    def _failed(self, path: str, settings: Settings, exc: Exception) -> CardResult:
+        message = f"checking this file failed: {exc.__class__.__name__}: {exc}"
+        diagnostics = self._stamp([Finding("DCL999", message, FILE_START)], path, settings)
+        return CardResult(path, diagnostics, settings=settings, internal_errors=[f"{path}: {message}"])
 
     def check_card(self, card: Card, settings: Settings) -> CardResult:
         findings: list[Finding] = list(card.findings)
@@ -92,15 +105,17 @@ class Engine:
         if card.metadata is not None:
             findings.extend(validate_governance(card))
             context = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
+            has_governance = context.has_governance
             for rule in self._rules:
-                if rule.needs_governance and not context.has_governance:
+                if rule.needs_governance and not has_governance:
                     continue
                 findings.extend(self._run(rule, context, internal))
         suppressions = suppression.parse(card)
         findings = suppression.apply(findings, suppressions)
         findings.extend(suppression.unused(suppressions, self._known))
         diagnostics = self._stamp(findings, card.path, settings)
-        result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal)
+        result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal,
+                            has_governance=isinstance(card.governance, Mapping))
         if self.want_score or settings.min_score is not None:
             from datacard_lint.scoring.compute import score_card
 
@@ -116,11 +131,15 @@ class Engine:
             internal.append(message)
             return [Finding("DCL999", message, FILE_START)]
         card = context.card
-        return [Finding(rule.code, h.message, card.locate(h.path, key=h.key), h.help) for h in hits]
+        return [Finding(rule.code, h.message, h.span or card.locate(h.path, key=h.key), h.help) for h in hits]
 
     def _stamp(self, findings: list[Finding], path: str, settings: Settings) -> list[Diagnostic]:
-        decider = self._deciders.setdefault(id(settings), Decider(settings))
-        relpath = _relative(path, settings.root)
+        decider = self._deciders.get(id(settings))
+        if decider is None:
+            decider = self._deciders[id(settings)] = Decider(settings)
+        # Decisions depend on the file only through per-file-ignores; without them one
+        # cache entry per code serves every file (the cache would otherwise grow per file).
+        relpath = _relative(path, settings.root) if settings.per_file_ignores else ""
         overrides = dict(settings.severity)
         out: list[Diagnostic] = []
         for finding in findings:

@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import itertools
 import os
-import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from datacard_lint.collect import Target
+if TYPE_CHECKING:  # multiprocessing is imported only when a pool is used (start-up time)
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
-if TYPE_CHECKING:
+    from datacard_lint.collect import Target
     from datacard_lint.engine import CardResult, Engine
 
 #: Cards per task: big enough that queue overhead is negligible, small enough to balance.
@@ -73,6 +72,8 @@ def _can_ship(engine: Engine) -> bool:
     """Workers need a picklable engine unless they are forked; check before starting any."""
     if _context().get_start_method() == "fork":
         return True
+    import pickle
+
     try:
         pickle.dumps(engine)
     except Exception:  # a settings resolver that is a lambda or a closure
@@ -80,7 +81,7 @@ def _can_ship(engine: Engine) -> bool:
     return True
 
 
-def _context():  # type: ignore[no-untyped-def]
+def _context() -> BaseContext:
     import multiprocessing
 
     return multiprocessing.get_context()
@@ -99,6 +100,8 @@ def _chunks(targets: Iterator[Target], size: int) -> Iterator[list[Target]]:
 
 
 def _parallel(engine: Engine, chunks: Iterator[list[Target]], workers: int) -> Iterator[CardResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: deque[tuple[list[Target], Future[list[CardResult]]]] = deque()
     pool = _pool(engine, workers)
     try:
@@ -125,11 +128,16 @@ def _parallel(engine: Engine, chunks: Iterator[list[Target]], workers: int) -> I
 
 
 def _pool(engine: Engine, workers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker, initargs=(engine,))
 
 
 def _isolated(engine: Engine, chunk: list[Target]) -> Iterator[CardResult]:
     """Check each card of a chunk that killed its worker in a process of its own."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     for target in chunk:
         with ProcessPoolExecutor(1, mp_context=_context(), initializer=_init_worker, initargs=(engine,)) as solo:
             try:

@@ -11,7 +11,7 @@ import pytest
 
 from datacard_lint.cli.main import main
 
-GOOD = "---\nlicense: mit\ngovernance:\n  schema_version: '1.0'\n  parts:\n    - id: forum\n      share: 1.0\n      origin: {class: public_web_crawl}\n---\n# Card\n"
+GOOD = "---\nlicense: mit\ngovernance:\n  schema_version: '1.0'\n  parts:\n    - id: forum\n      share: 1.0\n      origin: {class: public_web_crawl, collection_period: {start: 2015-01-01, end: 2019-12-31}}\n---\n# Card\n"
 BAD = "---\nlicense: mit\nlicense: apache-2.0\n---\n"
 
 

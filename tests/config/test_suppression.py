@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import codes_at, lint
+from dcl_testing import codes_at, lint
 
 BASE = "---\nlicense: mit\n{body}---\n"
 

@@ -96,7 +96,9 @@ class HubStub:
                 if body:
                     self.wfile.write(data)
 
-            def _error(self, status: int, code: str | None, message: str, body: bool, commit: str | None = None) -> None:
+            def _error(
+                self, status: int, code: str | None, message: str, body: bool, commit: str | None = None
+            ) -> None:
                 data = json.dumps({"error": message}).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

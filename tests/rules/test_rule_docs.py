@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import lint
+from dcl_testing import lint
 from datacard_lint.rules.base import REQUIRED_SECTIONS
 from datacard_lint.rules.registry import all_rules
 

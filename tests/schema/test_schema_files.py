@@ -9,7 +9,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import lint
+from dcl_testing import lint
 from datacard_lint._meta import SITE_URL
 from datacard_lint.schemas import store
 

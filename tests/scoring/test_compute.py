@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cards import build
-from conftest import lint
+from dcl_testing import lint
 from datacard_lint.requirements import REQUIREMENTS
 from datacard_lint.scoring.profile import ProfileError, load_profile, profile_names
 

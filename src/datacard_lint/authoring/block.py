@@ -38,7 +38,7 @@ def block_lines(inferred: Inferred) -> list[str]:
 def skeleton_body(title: str) -> str:
     """The Markdown body of a card created from nothing (LF line breaks)."""
     return (
-        f"# {title}\n\n"
+        f"\n# {title}\n\n"
         "<!-- Describe the dataset: what it contains, how it was made, and how to use it. -->\n"
     )
 

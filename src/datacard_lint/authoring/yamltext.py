@@ -7,6 +7,7 @@ that quotes anything ambiguous is simpler than bending a full emitter.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 _PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
+_RESOLVER = yaml.resolver.Resolver()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +55,19 @@ def scalar(value: Any) -> str:
     return _escape_unprintable(json.dumps(text, ensure_ascii=False))
 
 
+@functools.lru_cache(maxsize=4096)
 def _reads_as_string(text: str) -> bool:
-    try:
-        return yaml.safe_load(text) == text
-    except yaml.YAMLError:
-        return False
+    """Whether a plain scalar resolves to a string under PyYAML's YAML 1.1 rules (`no`, `1.0` do not)."""
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
 
 def _escape_unprintable(quoted: str) -> str:
-    return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in quoted)
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in quoted)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _comment(note: str | None) -> str:

@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -150,7 +151,21 @@ def _add_hub_targets(
         else:
             hub_files.add(item.path)
             targets.append(Target(item.path, item.ref.display, explicit=True))
-    return (lambda path: settings_for(None if path in hub_files else path)), failed
+    return _HubAware(settings_for, frozenset(hub_files)), failed
+
+
+@dataclass(frozen=True, slots=True)
+class _HubAware:
+    """Settings per file, with fetched Hub cards configured from the working directory.
+
+    A class rather than a closure so that `--jobs` workers can receive it pickled.
+    """
+
+    settings_for: Callable[[Path | None], Settings]
+    hub_files: frozenset[Path]
+
+    def __call__(self, path: Path | None) -> Settings:
+        return self.settings_for(None if path in self.hub_files else path)
 
 
 def _internal(summary: object) -> list[str]:

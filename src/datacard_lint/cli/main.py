@@ -14,9 +14,14 @@ from datacard_lint import __version__
 
 #: Subcommand name -> "module:attribute". Keep sorted by name.
 COMMANDS: dict[str, str] = {
+    "audit": "datacard_lint.cli.audit:audit",
     "check": "datacard_lint.cli.check:check",
+    "export": "datacard_lint.cli.export:export",
+    "init": "datacard_lint.cli.init:init",
+    "lineage": "datacard_lint.cli.lineage:lineage",
     "rule": "datacard_lint.cli.rules:rule",
     "rules": "datacard_lint.cli.rules:rules",
+    "render": "datacard_lint.cli.render:render",
     "score": "datacard_lint.cli.score:score",
 }
 

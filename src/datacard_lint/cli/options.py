@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,6 +90,8 @@ class SettingsResolver:
     ) -> None:
         self.options = (config_path, isolated, select, extend_select, ignore, exclude, profile, min_score, as_of)
         self._cache: dict[Path | None, Settings] = {}
+        #: Config file per directory; bounded, since a run may visit any number of directories.
+        self._config_of: OrderedDict[str, Path | None] = OrderedDict()
 
     def __reduce__(self) -> tuple[object, ...]:
         return (SettingsResolver, self.options)  # the cache is rebuilt in the worker
@@ -99,7 +102,18 @@ class SettingsResolver:
             return self._for_config(None)
         if config_path is not None:
             return self._for_config(config_path.resolve())
-        return self._for_config(find_config(path if path is not None else Path.cwd()))
+        start = path if path is not None else Path.cwd()
+        # Discovery resolves the path (a system call per component): do it once per directory.
+        directory = str(start if start.is_dir() else start.parent)
+        config_of = self._config_of
+        if directory in config_of:
+            config_of.move_to_end(directory)
+            return self._for_config(config_of[directory])
+        config = find_config(start)
+        config_of[directory] = config
+        if len(config_of) > 4096:
+            config_of.popitem(last=False)
+        return self._for_config(config)
 
     def _for_config(self, config: Path | None) -> Settings:
         cached = self._cache.get(config)

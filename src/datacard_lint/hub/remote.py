@@ -197,7 +197,9 @@ def _explain(ref: HubRef, exc: Exception, offline: bool) -> HubError:
                 "cache; unset HF_HUB_OFFLINE or download it first"
             )
         cause = _root_cause(exc)
-        return _Unreachable(f"{where}: cannot reach the Hub at {endpoint()}: {cause}", f"the Hub is unreachable ({cause})")
+        return _Unreachable(
+            f"{where}: cannot reach the Hub at {endpoint()}: {cause}", f"the Hub is unreachable ({cause})"
+        )
     if isinstance(exc, hf.EntryNotFoundError):
         return HubError(f"{where}: dataset {ref.repo_id} has no {CARD_FILE} (no dataset card) at revision {revision!r}")
     if isinstance(exc, hf.DisabledRepoError):
@@ -209,7 +211,9 @@ def _explain(ref: HubRef, exc: Exception, offline: bool) -> HubError:
         return HubError(f"{where}: {_first_line(str(exc))}")
     if isinstance(exc, (ConnectionError, TimeoutError)) or type(exc).__module__.startswith(("httpx", "requests")):
         cause = _root_cause(exc)
-        return _Unreachable(f"{where}: cannot reach the Hub at {endpoint()}: {cause}", f"the Hub is unreachable ({cause})")
+        return _Unreachable(
+            f"{where}: cannot reach the Hub at {endpoint()}: {cause}", f"the Hub is unreachable ({cause})"
+        )
     if isinstance(exc, OSError):
         return HubError(f"{where}: cannot store the card: {exc.strerror or exc}")
     return HubError(f"{where}: download failed: {exc.__class__.__name__}: {_first_line(str(exc))}")

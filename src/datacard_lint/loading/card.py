@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +104,7 @@ def parse_card_text(card: Card, text: str, limits: Limits) -> Card:
         split = frontmatter.split_front_matter(text)
         card.front_matter = split
         if not split.found:
-            _explain_missing_front_matter(card, text)
+            _explain_missing_front_matter(card, text, limits)
             return card
         card.yaml_text, card.yaml_line = split.yaml, split.yaml_line
         if split.opening_line > 1 or not text.startswith("---"):
@@ -120,7 +121,7 @@ def parse_card_text(card: Card, text: str, limits: Limits) -> Card:
     tree = parse_yaml(card.yaml_text or "", card.yaml_line - 1, limits)
     _adopt(card, tree)
     if tree.ok:
-        _check_top_level(card)
+        _check_top_level(card, tree)
     return card
 
 
@@ -132,7 +133,7 @@ def _adopt(card: Card, tree: YamlTree) -> None:
         card.metadata = {}
 
 
-def _check_top_level(card: Card) -> None:
+def _check_top_level(card: Card, tree: YamlTree) -> None:
     split = card.front_matter
     data = card.spans.get(())
     where = data or Span.point(card.yaml_line or 1)
@@ -145,7 +146,7 @@ def _check_top_level(card: Card) -> None:
         )
         return
     if card.metadata is None:
-        kind = type(_value_of(card)).__name__
+        kind = type(tree.data).__name__
         card.findings.append(
             Finding(
                 "DCL022",
@@ -156,23 +157,21 @@ def _check_top_level(card: Card) -> None:
         )
 
 
-def _value_of(card: Card) -> Any:
-    import yaml  # local: only needed on this rare error path
-
-    try:
-        return yaml.safe_load(card.yaml_text or "")
-    except yaml.YAMLError:
-        return None
+#: Fenced blocks examined to explain a missing front matter; the first ones are what matter,
+#: and a hostile file could hold millions.
+_MAX_BLOCKS_EXAMINED = 20
 
 
-def _explain_missing_front_matter(card: Card, text: str) -> None:
+def _explain_missing_front_matter(card: Card, text: str, limits: Limits) -> None:
     if text.startswith("---\n---") or text.startswith("---\r\n---"):
         card.findings.append(
             Finding("DCL021", "front matter is empty; the card declares no metadata", Span.point(1))
         )
         return
-    for line, block in frontmatter.iter_fenced_blocks(text):
-        if _looks_like_metadata(block) and text[: text.find("---")].strip() == "":
+    blocks = itertools.islice(frontmatter.iter_fenced_blocks(text), _MAX_BLOCKS_EXAMINED)
+    for line, block in blocks:
+        looks_like_metadata = _looks_like_metadata(block, limits)
+        if looks_like_metadata and text[: text.find("---")].strip() == "":
             card.findings.append(
                 Finding(
                     "DCL024",
@@ -182,7 +181,7 @@ def _explain_missing_front_matter(card: Card, text: str) -> None:
                 )
             )
             return
-        if _looks_like_metadata(block):
+        if looks_like_metadata:
             card.findings.append(
                 Finding(
                     "DCL023",
@@ -202,14 +201,11 @@ def _explain_missing_front_matter(card: Card, text: str) -> None:
     )
 
 
-def _looks_like_metadata(block: str) -> bool:
-    import yaml
-
-    try:
-        value = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return False
-    return isinstance(value, dict) and any(key in _HUB_HINT_KEYS for key in value)
+def _looks_like_metadata(block: str, limits: Limits) -> bool:
+    # The same bounded parser as the front matter: a block in the body is just as untrusted.
+    tree = parse_yaml(block, 0, limits)
+    value = tree.data
+    return tree.ok and isinstance(value, dict) and any(key in _HUB_HINT_KEYS for key in value)
 
 
 def _check_line_endings(card: Card, text: str) -> None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 # Same pattern as huggingface_hub (2.x): leading whitespace allowed, any line ending.
 _HUB_BLOCK = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
-# A `---` fenced block further down, to explain why the Hub saw no metadata.
-_LATER_BLOCK = re.compile(r"^---[ \t]*(?:\r\n|\r|\n)([\S\s]*?)(?:\r\n|\r|\n)---[ \t]*$", re.MULTILINE)
+# A `---` fence line further down, to explain why the Hub saw no metadata.
+_FENCE = re.compile(r"(?:(?<=[\r\n])|\A)---[ \t]*(?=\r\n|\r|\n|\Z)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -50,6 +50,26 @@ def split_front_matter(text: str) -> Split:
 
 
 def iter_fenced_blocks(text: str) -> Iterator[tuple[int, str]]:
-    """Every `---`-fenced block: (line of its opening fence, its YAML text)."""
-    for match in _LATER_BLOCK.finditer(text):
-        yield count_lines(text, match.start()) + 1, match.group(1)
+    """Every `---`-fenced block: (line of its opening fence, its YAML text).
+
+    A block runs from an opening fence to the next fence at least two lines below it (an
+    empty block needs a blank line between its fences). One pass over the fence lines: a
+    lazy regular expression spanning the whole text would rescan it for every fence that
+    is never closed, which is quadratic on a file of thousands of `---` lines.
+    """
+    opening: tuple[int, int] | None = None  # (line of the fence, offset of the block text)
+    line, pos = 1, 0
+    for match in _FENCE.finditer(text):
+        line += len(_LINE_BREAK.findall(text, pos, match.start()))
+        pos = match.start()
+        if opening is None:
+            if match.end() < len(text):  # an opening fence needs a line after it
+                after = match.end() + (2 if text.startswith("\r\n", match.end()) else 1)
+                opening = (line, after)
+            continue
+        open_line, start = opening
+        if line < open_line + 2:
+            continue
+        end = match.start() - (2 if text.startswith("\r\n", match.start() - 2) else 1)
+        yield open_line, text[start:end]
+        opening = None

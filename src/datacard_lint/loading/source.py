@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ def read_bytes(path: Path, limits: Limits) -> tuple[bytes | None, list[Finding]]
     try:
         info = path.stat()
     except OSError as exc:
-        return None, [_io_error(path, exc)]
+        return None, [_stat_error(path, exc)]
     if stat.S_ISDIR(info.st_mode):
         return None, [Finding("DCL001", f"{path.name} is a directory, not a card file", FILE_START)]
     if not stat.S_ISREG(info.st_mode):
@@ -68,6 +69,10 @@ def decode(data: bytes) -> SourceText:
         )
         data = data[len(_UTF8_BOM):]
     nul = data.find(b"\x00")
+    if nul >= 0 and _looks_like_utf16(data):
+        message = "file looks like UTF-16 text without a byte-order mark; dataset cards must be UTF-8"
+        utf16 = Finding("DCL003", message, FILE_START, "re-save the file as UTF-8")
+        return SourceText(None, [*findings, utf16], had_bom)
     if nul >= 0:
         line, col = _byte_position(data, nul)
         message = "file contains NUL bytes; it looks binary, not a text card"
@@ -90,6 +95,35 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     # Column in characters: decode the valid prefix of the line leniently.
     col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return line, col
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """ASCII text in UTF-16 has a NUL in every other byte; binary files have no such rhythm."""
+    sample = data[:512]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other in ((odd, even), (even, odd)):  # little-endian, then big-endian
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return True
+    return False
+
+
+def _stat_error(path: Path, exc: OSError) -> Finding:
+    """Name the usual culprits of a walk: dangling and looping symbolic links."""
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        if exc.errno == errno.ELOOP:
+            message = f"{path.name} is a symbolic link that loops (via {target}); there is no file to read"
+        elif exc.errno == errno.ENOENT:
+            message = f"{path.name} is a symbolic link to {target}, which does not exist"
+        else:
+            return _io_error(path, exc)
+        return Finding("DCL001", message, FILE_START)
+    return _io_error(path, exc)
 
 
 def _io_error(path: Path, exc: OSError) -> Finding:

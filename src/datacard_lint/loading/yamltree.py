@@ -9,7 +9,7 @@ instead of silently accepted. Values equal what `yaml.safe_load` returns, which 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,9 +21,45 @@ from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.limits import Limits
 
 try:  # libyaml makes parsing several times faster; fall back silently where absent.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+#: Plain scalars shorter than this have their resolved tag remembered.
+_MEMO_LENGTH = 64
+_MEMO_SIZE = 8192
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, minus per-scalar Python work that cannot change its result.
+
+    The composer asks the resolver for the tag of every scalar: regular expressions run on
+    each value, in Python. For a plain scalar the answer depends only on its text (there
+    are no path resolvers), so short values, which repeat across a card (`name`, `dtype`,
+    `string`, `train`), are looked up once. The path-resolver hooks do nothing without
+    path resolvers, so they are skipped.
+    """
+
+    _memo: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and implicit[0] and len(value) < _MEMO_LENGTH:
+            tag = self._memo.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._memo) < _MEMO_SIZE:
+                    self._memo[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+assert not _BaseLoader.yaml_path_resolvers, "the loader shortcuts assume no path resolvers"
 
 Path_ = tuple[Hashable, ...]
 
@@ -36,6 +72,7 @@ _STR, _NULL, _BOOL, _INT, _FLOAT, _TS = (
     _TAG + "float",
     _TAG + "timestamp",
 )
+_SEQ, _MAP = _TAG + "seq", _TAG + "map"
 _SAFE_TAGS = frozenset(
     _TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp", "binary", "seq", "map",
                              "set", "omap", "pairs", "merge", "value")
@@ -66,21 +103,76 @@ class _Abort(Exception):
     """Stops construction when a limit is hit; the finding is already recorded."""
 
 
+#: Scalar tags whose SafeConstructor method returns the value directly (not a generator).
+_DIRECT = {
+    tag: SafeConstructor.yaml_constructors[tag]
+    for tag in (_NULL, _BOOL, _INT, _FLOAT, _TS, _TAG + "binary")
+}
+
+
 class _Builder:
-    def __init__(self, line_offset: int, limits: Limits, tree: YamlTree) -> None:
+    """Builds values from composed nodes, recording spans, implicit typing and duplicates.
+
+    Most cards use neither anchors nor merge keys, so the bookkeeping those need (shared
+    values, expansion counts, recursion checks, merge flattening) runs only when the text
+    contains `&` or `<<`. Without anchors, the size and depth checks made on the text
+    before composing already bound the result, so nothing is counted per node.
+    """
+
+    def __init__(self, line_offset: int, limits: Limits, tree: YamlTree, text: str) -> None:
         self.line_offset = line_offset
         self.limits = limits
         self.tree = tree
+        self.spans = tree.spans
+        self.key_spans = tree.key_spans
         self.constructor = SafeConstructor()
+        self.aliases = "&" in text  # an alias needs an anchor
+        self.merges = "<<" in text
         self.done: dict[int, tuple[Any, int]] = {}  # id(node) -> (value, expanded size)
         self.active: set[int] = set()
         self.total = 0
+        #: Child paths per path, built on the first duplicated collection (see `_forget`).
+        self.children: dict[Path_, set[Path_]] | None = None
 
     def span(self, node: Node) -> Span:
         start, end = node.start_mark, node.end_mark
         return Span(
             start.line + self.line_offset, start.column + 1, end.line + self.line_offset, end.column + 1
         )
+
+    def run(self, node: Node) -> Any:
+        if self.aliases:
+            return self.build(node, (), 0)[0]
+        return self.plain(node, ())
+
+    # --- documents without anchors: no sharing, no counting -------------------------
+
+    def plain(self, node: Node, path: Path_) -> Any:
+        spans = self.spans
+        if path not in spans:
+            start, end = node.start_mark, node.end_mark
+            offset = self.line_offset
+            spans[path] = Span(start.line + offset, start.column + 1, end.line + offset, end.column + 1)
+            if self.children is not None:
+                self._register(path)
+        kind = type(node)
+        if kind is ScalarNode:
+            return node.value if node.tag == _STR else self.scalar(node, path)  # type: ignore[arg-type]
+        if kind is SequenceNode:
+            if node.tag != _SEQ:
+                return self._other_collection(node)[0]
+            plain = self.plain
+            return [plain(child, (*path, index)) for index, child in enumerate(node.value)]
+        if kind is MappingNode:
+            if node.tag != _MAP:
+                return self._other_collection(node)[0]
+            result: dict[Any, Any] = {}
+            for key, _key_node, value_node, child_path in self._entries(node, path, result):  # type: ignore[arg-type]
+                result[key] = self.plain(value_node, child_path)
+            return result
+        return None  # pragma: no cover - PyYAML has only three node kinds
+
+    # --- documents with anchors: shared values, expansion counted ---------------------
 
     def build(self, node: Node, path: Path_, depth: int) -> tuple[Any, int]:
         key = id(node)
@@ -92,9 +184,12 @@ class _Builder:
             self._fail("DCL014", "alias refers to a collection that contains it (recursive alias)", node)
         if depth > self.limits.max_depth:
             self._fail("DCL015", f"nesting deeper than {self.limits.max_depth} levels", node)
-        self.tree.spans.setdefault(path, self.span(node))
+        if path not in self.spans:
+            self.spans[path] = self.span(node)
+            if self.children is not None:
+                self._register(path)
         if isinstance(node, ScalarNode):
-            value = self.scalar(node, path)
+            value = node.value if node.tag == _STR else self.scalar(node, path)
             size = 1
             self._count(1, node)
         else:
@@ -118,9 +213,69 @@ class _Builder:
                 node,
             )
 
+    def sequence(self, node: SequenceNode, path: Path_, depth: int) -> tuple[list[Any], int]:
+        if node.tag != _SEQ:
+            return self._other_collection(node)
+        items: list[Any] = []
+        size = 1
+        for index, child in enumerate(node.value):
+            value, child_size = self.build(child, (*path, index), depth + 1)
+            items.append(value)
+            size += child_size
+        return items, size
+
+    def mapping(self, node: MappingNode, path: Path_, depth: int) -> tuple[dict[Any, Any], int]:
+        if node.tag != _MAP:
+            return self._other_collection(node)
+        result: dict[Any, Any] = {}
+        size = 1
+        for key, _key_node, value_node, child_path in self._entries(node, path, result):
+            value, child_size = self.build(value_node, child_path, depth + 1)
+            result[key] = value
+            size += child_size
+        return result, size
+
+    # --- shared by both ---------------------------------------------------------------
+
     def _fail(self, code: str, message: str, node: Node) -> None:
         self.tree.findings.append(Finding(code, message, self.span(node)))
         raise _Abort
+
+    def _entries(
+        self, node: MappingNode, path: Path_, result: dict[Any, Any]
+    ) -> Iterator[tuple[Hashable, Node, Node, Path_]]:
+        """Each key of a mapping with its nodes and path; duplicates are reported here."""
+        if self.merges:
+            try:
+                self.constructor.flatten_mapping(node)  # resolves `<<` merge keys in place
+            except ConstructorError as exc:
+                self._fail("DCL010", f"invalid merge key: {exc.problem}", node)
+        key_spans = self.key_spans
+        offset = self.line_offset
+        for key_node, value_node in node.value:
+            if type(key_node) is ScalarNode and key_node.tag == _STR:
+                key: Hashable = key_node.value
+            else:
+                key = self._key(key_node, path)
+            start, end = key_node.start_mark, key_node.end_mark
+            key_span = Span(start.line + offset, start.column + 1, end.line + offset, end.column + 1)
+            child_path = (*path, key)
+            if key in result:
+                where = key_spans[child_path]
+                self.tree.findings.append(
+                    Finding(
+                        "DCL011",
+                        f"duplicate key {key!r} (first defined on line {where.line}); the last value wins",
+                        key_span,
+                        "remove or rename one of the two keys",
+                    )
+                )
+                # The later value wins, as in yaml.safe_load: forget the earlier positions.
+                self._forget(child_path, result[key])
+            key_spans[child_path] = key_span
+            if self.children is not None:
+                self._register(child_path)
+            yield key, key_node, value_node, child_path
 
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
         tag = node.tag
@@ -132,61 +287,27 @@ class _Builder:
                 f"YAML tag {tag!r} is not allowed in a dataset card; it is refused, never constructed",
                 node,
             )
+        direct = _DIRECT.get(tag)
         try:
-            value = self.constructor.construct_object(node, deep=True)
+            if direct is not None:
+                value = direct(self.constructor, node)
+            else:
+                value = self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError) as exc:
             message = getattr(exc, "problem", None) or str(exc)
             self._fail("DCL010", f"invalid {tag.removeprefix(_TAG)} value: {message}", node)
-        if not node.style and tag != _STR:  # plain style: None (Python) or "" (libyaml)
+        if not node.style:  # plain style: None (Python) or "" (libyaml)
             short = tag.removeprefix(_TAG)
             self.tree.implicit.append(ImplicitScalar(path, short, node.value, self.span(node)))
         return value
 
-    def sequence(self, node: SequenceNode, path: Path_, depth: int) -> tuple[list[Any], int]:
-        if node.tag not in (_TAG + "seq",):
-            return self._other_collection(node)
-        items: list[Any] = []
-        size = 1
-        for index, child in enumerate(node.value):
-            value, child_size = self.build(child, (*path, index), depth + 1)
-            items.append(value)
-            size += child_size
-        return items, size
-
-    def mapping(self, node: MappingNode, path: Path_, depth: int) -> tuple[dict[Any, Any], int]:
-        if node.tag != _TAG + "map":
-            return self._other_collection(node)
-        try:
-            self.constructor.flatten_mapping(node)  # resolves `<<` merge keys in place
-        except ConstructorError as exc:
-            self._fail("DCL010", f"invalid merge key: {exc.problem}", node)
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, Span] = {}
-        size = 1
-        for key_node, value_node in node.value:
-            key = self._key(key_node, path)
-            key_span = self.span(key_node)
-            child_path = (*path, key)
-            if key in first_seen:
-                where = first_seen[key]
-                self.tree.findings.append(
-                    Finding(
-                        "DCL011",
-                        f"duplicate key {key!r} (first defined on line {where.line}); the last value wins",
-                        key_span,
-                        "remove or rename one of the two keys",
-                    )
-                )
-                # The later value wins, as in yaml.safe_load: forget the earlier positions.
-                self._forget(child_path)
-            first_seen[key] = key_span
-            self.tree.key_spans[child_path] = key_span
-            value, child_size = self.build(value_node, child_path, depth + 1)
-            result[key] = value
-            size += child_size
-        return result, size
-
     def _key(self, node: Node, path: Path_) -> Hashable:
+        if node.tag not in _SAFE_TAGS:  # refuse an unsafe tag before any other complaint
+            self._fail(
+                "DCL013",
+                f"YAML tag {node.tag!r} is not allowed in a dataset card; it is refused, never constructed",
+                node,
+            )
         if not isinstance(node, ScalarNode):
             self._fail("DCL010", "a mapping key must be a plain value, not a list or mapping", node)
         assert isinstance(node, ScalarNode)
@@ -195,11 +316,31 @@ class _Builder:
             self._fail("DCL010", "unhashable mapping key", node)
         return key
 
-    def _forget(self, path: Path_) -> None:
-        width = len(path)
-        for table in (self.tree.spans, self.tree.key_spans):
-            for stale in [p for p in table if p[:width] == path]:
-                del table[stale]
+    def _forget(self, path: Path_, earlier: Any) -> None:
+        """Drop the positions recorded under `path` for a value that a duplicate key replaces."""
+        spans, key_spans = self.spans, self.key_spans
+        if not isinstance(earlier, (dict, list)) or not earlier:
+            spans.pop(path, None)  # a scalar (or empty collection) has one position
+            key_spans.pop(path, None)
+            return
+        if self.children is None:
+            # Scanning every position per duplicate would be quadratic on hostile input;
+            # index children once, then each forget costs only the size of its subtree.
+            self.children = {}
+            for table in (spans, key_spans):
+                for known in table:
+                    self._register(known)
+        stack = [path]
+        while stack:
+            current = stack.pop()
+            spans.pop(current, None)
+            key_spans.pop(current, None)
+            stack.extend(self.children.pop(current, ()))
+
+    def _register(self, path: Path_) -> None:
+        assert self.children is not None
+        if path:
+            self.children.setdefault(path[:-1], set()).add(path)
 
     def _other_collection(self, node: Node) -> tuple[Any, int]:
         if node.tag not in _SAFE_TAGS:
@@ -219,8 +360,7 @@ class _Builder:
 def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
     """Compose `text` and build located values; line numbers start at `line_offset + 1`."""
     tree = YamlTree()
-    depth = _nesting_upper_bound(text)
-    if depth > limits.max_depth and _exact_depth(text, limits.max_depth, line_offset, tree) is None:
+    if not _within_limits(text, limits, line_offset, tree):
         tree.ok = False
         return tree
     try:
@@ -236,8 +376,14 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
     if node is None:
         return tree
     try:
-        tree.data, _ = _Builder(line_offset + 1, limits, tree).build(node, (), 0)
+        tree.data = _Builder(line_offset + 1, limits, tree, text).run(node)
     except _Abort:
+        tree.data = None
+        tree.ok = False
+    except RecursionError:  # only reachable with a max-depth raised far above the default
+        tree.findings.append(
+            Finding("DCL015", "nesting too deep to process; lower the nesting", Span.point(line_offset + 1))
+        )
         tree.data = None
         tree.ok = False
     return tree
@@ -270,6 +416,37 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     return Finding("DCL010", f"YAML syntax error: {problem}{context}", span)
 
 
+#: libyaml's composer recurses in C once per nesting level and overflows the C stack
+#: somewhere past 10,000 levels, so `max-depth` is honoured only up to this ceiling.
+HARD_MAX_DEPTH = 1_000
+
+
+def _within_limits(text: str, limits: Limits, line_offset: int, tree: YamlTree) -> bool:
+    """Refuse too-deep or too-big YAML before composing it, in constant memory.
+
+    Composing builds a node (with two marks) per value and recurses per level, so both
+    must be bounded first. Cheap over-estimates from the text settle almost every card;
+    only when one of them is over its limit are the parser's events counted exactly.
+    """
+    max_depth = min(limits.max_depth, HARD_MAX_DEPTH)
+    deep = _nesting_upper_bound(text) > max_depth
+    big = _node_upper_bound(text) > limits.max_nodes
+    if not deep and not big:
+        return True
+    return _measure(text, max_depth, limits.max_nodes, line_offset, tree)
+
+
+def _node_upper_bound(text: str) -> int:
+    """An over-estimate of the number of values: each needs an indicator or a separator.
+
+    A mapping entry needs `:` or `?` (or `,` in a flow mapping), a sequence entry `-` or a
+    flow `,`, a collection `[`, `{`, `-`, `:` or `?`; each such character yields at most two
+    values, and a document with none of them is a single scalar.
+    """
+    indicators = sum(text.count(c) for c in ":?,-[{")
+    return 2 * indicators + 1
+
+
 def _nesting_upper_bound(text: str) -> int:
     """A cheap over-estimate of collection depth, so deep input is caught before composing.
 
@@ -281,23 +458,41 @@ def _nesting_upper_bound(text: str) -> int:
     return brackets + widest + 1
 
 
-def _exact_depth(text: str, limit: int, line_offset: int, tree: YamlTree) -> int | None:
-    """Walk parser events (an iterative C state machine) to measure depth without recursion."""
-    depth = 0
+def _measure(text: str, max_depth: int, max_nodes: int, line_offset: int, tree: YamlTree) -> bool:
+    """Walk parser events (an iterative C state machine): exact depth and value count."""
+    depth = nodes = 0
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if isinstance(event, starts):
                 depth += 1
-                if depth > limit:
-                    start = event.start_mark
-                    line = (start.line if start else 0) + line_offset + 1
-                    col = (start.column if start else 0) + 1
-                    span = Span(line, col, line, col + 1)
-                    tree.findings.append(Finding("DCL015", f"nesting deeper than {limit} levels", span))
-                    return None
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                nodes += 1
+                if depth > max_depth:
+                    message = f"nesting deeper than {max_depth} levels"
+                    tree.findings.append(Finding("DCL015", message, _event_span(event, line_offset)))
+                    return False
+            elif isinstance(event, ends):
                 depth -= 1
+            elif isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+            else:
+                continue
+            if nodes > max_nodes:
+                message = f"front matter holds more than {max_nodes:,} values"
+                tree.findings.append(Finding("DCL014", message, _event_span(event, line_offset)))
+                return False
     except yaml.MarkedYAMLError as exc:
         tree.findings.append(_syntax_finding(exc, text, line_offset))
-        return None
-    return depth
+        return False
+    except yaml.YAMLError as exc:
+        tree.findings.append(Finding("DCL010", f"YAML error: {exc}", Span.point(line_offset + 1)))
+        return False
+    return True
+
+
+def _event_span(event: yaml.Event, line_offset: int) -> Span:
+    start = event.start_mark
+    line = (start.line if start else 0) + line_offset + 1
+    col = (start.column if start else 0) + 1
+    return Span(line, col, line, col + 1)

@@ -57,8 +57,7 @@ class GithubReporter(Reporter):
             self.stream.write(annotation(diagnostic, self.show_help) + "\n")
         if below and result.score is not None and result.settings.min_score is not None:
             message = (
-                f"governance score {result.score.overall:.0f} is below the minimum "
-                f"{result.settings.min_score:.0f}"
+                f"governance score {result.score.overall:.0f} is below the minimum {result.settings.min_score:.0f}"
             )
             props = f"file={escape_property(result.path)},line=1,title=datacard-lint (min-score)"
             self.stream.write(f"::error {props}::{escape_data(message)}\n")

@@ -7,7 +7,8 @@ scanning resolves them against the checkout root; a path outside the working dir
 becomes an absolute `file://` URI and an `hf://` path is kept as it is.
 
 `partialFingerprints` carries a hash of rule, path, message and occurrence number but not
-the line, so an alert survives lines being inserted above it; `upload-sarif` adds its own
+the line (nor line numbers cited in the message), so an alert survives lines being inserted
+above it; `upload-sarif` adds its own
 `primaryLocationLineHash` next to it. A card below `--min-score` is not a rule finding, so
 it has no result here: the exit status and the other formats report it.
 """
@@ -47,6 +48,7 @@ _SECTION_HEADINGS = (
     ("fix", "How to fix"),
     ("options", "Options"),
 )
+_LINE_REFERENCE = re.compile(r"\blines? \d+(?:\s*[-–]\s*\d+)?")
 _FENCE = re.compile(r"^```[a-z]*\n?|\n?```$", re.MULTILINE)
 
 
@@ -128,7 +130,9 @@ def _region(diagnostic: Diagnostic) -> dict[str, int]:
 
 
 def _fingerprint(diagnostic: Diagnostic, uri: str, occurrence: int) -> str:
-    key = "\x1f".join((diagnostic.code, uri, diagnostic.message, str(occurrence)))
+    # Messages may cite other lines ("first defined on line 27"); those move with the finding.
+    message = _LINE_REFERENCE.sub("line N", diagnostic.message)
+    key = "\x1f".join((diagnostic.code, uri, message, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -150,8 +154,9 @@ class SarifReporter(Reporter):
 
     def _result(self, diagnostic: Diagnostic) -> dict[str, Any]:
         uri = artifact_uri(diagnostic.path, self.cwd)
-        self.seen[(diagnostic.code, uri, diagnostic.message)] += 1
-        occurrence = self.seen[(diagnostic.code, uri, diagnostic.message)]
+        key = (diagnostic.code, uri, _LINE_REFERENCE.sub("line N", diagnostic.message))
+        self.seen[key] += 1
+        occurrence = self.seen[key]
         entry: dict[str, Any] = {"ruleId": diagnostic.code}
         if diagnostic.code in self.index:
             entry["ruleIndex"] = self.index[diagnostic.code]
@@ -159,9 +164,7 @@ class SarifReporter(Reporter):
             {
                 "level": LEVELS[diagnostic.severity],
                 "message": {"text": _message(diagnostic)},
-                "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(diagnostic)}}
-                ],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(diagnostic)}}],
                 "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(diagnostic, uri, occurrence)},
             }
         )

@@ -42,7 +42,10 @@ def as_number(value: object) -> float | None:
     """A finite int or float as float; None for booleans (YAML `yes`), strings, NaN, infinity."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        return None
     return number if math.isfinite(number) else None
 
 

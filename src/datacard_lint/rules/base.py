@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from datacard_lint.diagnostics import Severity
+from datacard_lint.diagnostics import Severity, Span
 
 if TYPE_CHECKING:
     from datacard_lint.rules.context import RuleContext
@@ -36,12 +36,16 @@ _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A problem at `path` in the front matter (`key=True` points at the key itself)."""
+    """A problem at `path` in the front matter (`key=True` points at the key itself).
+
+    Problems in the card body have no front-matter path; they give `span` instead.
+    """
 
     path: Path_
     message: str
     help: str | None = None
     key: bool = False
+    span: Span | None = None
 
 
 CheckFn = Callable[["RuleContext"], Iterable[Hit]]

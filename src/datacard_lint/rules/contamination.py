@@ -10,9 +10,9 @@ from datacard_lint.diagnostics import Severity
 from datacard_lint.requirements import MODEL_CLASSES
 from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.rules.context import G, Part, RuleContext
+from datacard_lint.rules.context import Part, RuleContext
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 REQ = "contamination"
 Path_ = tuple[Hashable, ...]
 
@@ -27,6 +27,10 @@ MODEL_SOURCE_TYPES = frozenset(
      "compositeSynthetic"}
 )
 DETECTOR_DETERMINATIONS = ("classifier_detector", "watermark_detector")
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _label(part: Part) -> Mapping[str, Any] | None:
@@ -204,7 +208,7 @@ def benchmark_without_contamination_check(ctx: RuleContext) -> Iterable[Hit]:
 def _origin_contradiction(part: Part, contamination: Mapping[str, Any]) -> Iterable[Hit]:
     origin = part.origin_class
     base = (*part.path, REQ)
-    source_type, ai_label = contamination.get("digital_source_type"), contamination.get("ai_label")
+    source_type, ai_label = _str(contamination.get("digital_source_type")), _str(contamination.get("ai_label"))
     if origin in MODEL_CLASSES:
         if source_type in HUMAN_SOURCE_TYPES:
             yield Hit((*base, "digital_source_type"),
@@ -387,7 +391,8 @@ def synthetic_part_without_label(ctx: RuleContext) -> Iterable[Hit]:
     for part in ctx.parts():
         if part.origin_class in MODEL_CLASSES and "contamination" not in part.data:
             yield Hit(part_anchor(part), f"{label(part)} is {part.origin_class} but has no `contamination` label",
-                      help="add `contamination` with `ai_label: ai_generated` and `determination: [declared_by_producer]`")
+                      help="add `contamination` with `ai_label: ai_generated` and "
+                           "`determination: [declared_by_producer]`")
 
 
 @rule("DCL606", "detector-without-version", W, REQ)
@@ -448,7 +453,8 @@ def detector_without_version(ctx: RuleContext) -> Iterable[Hit]:
         detector = contamination.get("detector")
         base = (*part.path, REQ)
         if not isinstance(detector, Mapping):
-            yield Hit((*base, "determination"), f"{label(part)} was labelled by {' and '.join(used)} but names no detector",
+            yield Hit((*base, "determination"),
+                      f"{label(part)} was labelled by {' and '.join(used)} but names no detector",
                       help="add `detector: {name: ..., version: ...}`")
             continue
         missing = [key for key in ("name", "version") if not has_text(_text(detector.get(key)))]
@@ -465,7 +471,7 @@ def _text(value: object) -> object:
     return value
 
 
-@rule("DCL607", "crawl-without-collection-period", I, REQ)
+@rule("DCL607", "crawl-without-collection-period", INFO, REQ)
 def crawl_without_collection_period(ctx: RuleContext) -> Iterable[Hit]:
     """A web crawl gives neither a collection period nor an estimate of its AI-generated share
 
@@ -572,7 +578,7 @@ def ai_share_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
         share = as_number(contamination.get("estimated_ai_share"))
         if share is None or not 0 <= share <= 1:
             continue  # out of range is a schema error
-        ai_label = contamination.get("ai_label")
+        ai_label = _str(contamination.get("ai_label"))
         problem = None
         if share == 0 and ai_label in {"ai_generated", "mixed"}:
             problem = f"estimated_ai_share is 0 but ai_label is `{ai_label}`"

@@ -856,9 +856,9 @@ def legacy_hub_value(ctx: RuleContext) -> Iterable[Hit]:
     Why it matters
     --------------
     Early cards could use `unknown` as a size or language and free-form `other-<name>` or
-    `<category>-other-<name>` values for tasks, multilinguality and creators. The Hub's current vocabularies no longer contain them, so
-    the values are not indexed, but they were valid when written; this is a cleanup, not an
-    error.
+    `<category>-other-<name>` values for tasks, multilinguality and creators. The Hub's
+    current vocabularies no longer contain them, so the values are not indexed, but they
+    were valid when written; this is a cleanup, not an error.
 
     Failing example
     ---------------

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
+from datacard_lint.requirements import MODEL_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_mapping,
@@ -171,7 +171,7 @@ def share_size_mismatch(ctx: RuleContext) -> Iterable[Hit]:
       parts:
         - id: human
           size: {rows: 8000}
-          share: 0.4
+          share: 0.4  # <- DCL102
           origin: {class: direct_human_record}
         - id: generated
           size: {rows: 2000}

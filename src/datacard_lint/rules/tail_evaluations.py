@@ -8,8 +8,8 @@ from typing import Any
 
 from datacard_lint.diagnostics import Severity
 from datacard_lint.requirements import SYNTHETIC_CLASSES
-from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules._util import as_date
+from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
 from datacard_lint.rules.hub import declared_languages, language_key, shorten
 
@@ -22,19 +22,44 @@ def _evaluations(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any]]]:
     return list(ctx.items(REQ))
 
 
+def _axis(item: Mapping[str, Any]) -> str | None:
+    axis = item.get("axis")
+    return axis if isinstance(axis, str) else None
+
+
 def _language_slices(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any], str]]:
     """(index, evaluation, slice) for language and dialect results with a string slice."""
     out = []
     for index, item in _evaluations(ctx):
-        axis, slice_ = item.get("axis"), item.get("slice")
-        if axis in LANGUAGE_AXES and isinstance(slice_, str):
+        slice_ = item.get("slice")
+        if _axis(item) in LANGUAGE_AXES and isinstance(slice_, str):
             out.append((index, item, slice_))
     return out
 
 
+def _primary(tag: str) -> str | None:
+    """The primary language subtag as written in canonical form (`yue-Hant` -> `yue`)."""
+    try:
+        import langcodes
+
+        return langcodes.Language.get(tag).language
+    except (ImportError, ValueError):
+        return None
+
+
+def _slice_key(slice_: str) -> str | None:
+    """The language key of a well-formed BCP-47 slice; None for malformed ones (DCL505)."""
+    if "_" in slice_ or slice_ != slice_.strip() or " " in slice_:
+        return None
+    return language_key(slice_)
+
+
 def _is_multilingual(ctx: RuleContext, languages: Mapping[str, str]) -> bool:
-    kinds = ctx.hub_list("multilinguality")
-    return len(languages) >= 2 or "multilingual" in kinds
+    return (
+        len(languages) >= 2
+        or "multilingual" in ctx.hub_list("multilinguality")
+        or "multilingual" in ctx.hub_list("language")
+    )
 
 
 def _where(index: int, item: Mapping[str, Any]) -> str:
@@ -98,13 +123,13 @@ def multilingual_without_language_slice(ctx: RuleContext) -> Iterable[Hit]:
     languages = declared_languages(ctx)
     if not _is_multilingual(ctx, languages) or _language_slices(ctx):
         return
-    if any(item.get("axis") in LANGUAGE_AXES for _, item in _evaluations(ctx)):
+    if any(_axis(item) in LANGUAGE_AXES for _, item in _evaluations(ctx)):
         return  # slices that are not strings are the schema's business
     if len(languages) >= 2:
         detail = f"lists {len(languages)} languages ({shorten(list(languages.values()))})"
     else:
         detail = "is multilingual"
-    path: tuple[Hashable, ...] = ("language",) if "language" in ctx.meta else ("multilinguality",)
+    path: tuple[Hashable, ...] = ("language",) if len(languages) >= 2 else ("multilinguality",)
     if isinstance(ctx.governance.get(REQ), list) and ctx.governance.get(REQ):
         path = (*G, REQ)
     yield Hit(path, f"the card {detail} but no tail evaluation has axis `language` or `dialect`",
@@ -163,7 +188,8 @@ def result_without_baseline(ctx: RuleContext) -> Iterable[Hit]:
         baseline = item.get("baseline")
         if baseline is None:
             yield Hit(_value_path(index, item), f"{_where(index, item)} has no baseline to compare its value with",
-                      help="add `baseline: {value: ..., slice: ...}` with the head slice or a model trained without this data")
+                      help="add `baseline: {value: ..., slice: ...}` with the head slice "
+                           "or a model trained without this data")
         elif isinstance(baseline, Mapping) and "value" not in baseline:
             yield Hit((*G, REQ, index, "baseline"), f"the baseline of {_where(index, item)} has no `value`",
                       help="give the reference result in `baseline.value`")
@@ -219,13 +245,13 @@ def slice_language_not_declared(ctx: RuleContext) -> Iterable[Hit]:
     if not languages:
         return
     for index, item, slice_ in _language_slices(ctx):
-        key = language_key(slice_)
+        key = _slice_key(slice_)
         if key is None or key in languages:
             continue
         yield Hit((*G, REQ, index, "slice"),
                   f"slice `{slice_}` ({item.get('axis')}) is not in a language the card lists "
                   f"under `language` ({shorten(list(languages.values()))})",
-                  help=f"add `{key}` to `language`, or correct the slice tag")
+                  help=f"add `{_primary(slice_) or key}` to `language`, or correct the slice tag")
 
 
 @rule("DCL504", "no-tail-evaluations", W, REQ)
@@ -459,7 +485,7 @@ def listed_language_without_slice(ctx: RuleContext) -> Iterable[Hit]:
     slices = _language_slices(ctx)
     if len(languages) < 2 or not slices:
         return  # none at all is DCL501
-    covered = {language_key(s) for _, _, s in slices}
+    covered = {language_key(s.replace("_", "-").strip()) for _, _, s in slices}
     missing = [key for key in languages if key not in covered]
     if not missing:
         return
@@ -527,7 +553,7 @@ def duplicate_tail_evaluation(ctx: RuleContext) -> Iterable[Hit]:
     seen: dict[Hashable, tuple[int, Mapping[str, Any]]] = {}
     for index, item in _evaluations(ctx):
         slice_ = item.get("slice")
-        if isinstance(slice_, str) and item.get("axis") in LANGUAGE_AXES:
+        if isinstance(slice_, str) and _axis(item) in LANGUAGE_AXES:
             slice_ = slice_.strip().lower()
         key = (_freeze(item.get("axis")), _freeze(slice_), _freeze(item.get("metric")),
                _freeze(item.get("benchmark")), _freeze(as_date(item.get("date")) or item.get("date")))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Finding
 from datacard_lint.loading.card import Card
 from datacard_lint.schemas import store
-from datacard_lint.schemas.translate import translate
+from datacard_lint.schemas.translate import dotted, translate
 
 _VERSION = re.compile(r"^\s*(\d+)(?:\.(\d+))?(?:\.\d+)?\s*$")
 _G = (GOVERNANCE_KEY,)
+Path_ = tuple[Hashable, ...]
 
 
 def validate_governance(card: Card) -> list[Finding]:
@@ -52,12 +55,49 @@ def validate_governance(card: Card) -> list[Finding]:
             )
         )
     validator = store.governance_validator(major)
-    for finding in translate(validator.iter_errors(block), card, _G):
+    try:
+        schema_findings = list(translate(validator.iter_errors(block), card, _G))
+    except TypeError:
+        # jsonschema assumes JSON: a non-string key (`1:`, `true:`) or a YAML date where a
+        # pattern or length applies makes it raise. Report the keys, validate a JSON view.
+        bad_keys: list[Finding] = []
+        json_block = _json_view(block, _G, card, bad_keys)
+        schema_findings = bad_keys + list(translate(validator.iter_errors(json_block), card, _G))
+    for finding in schema_findings:
         if newer and finding.code == "DCL053":
             # Fields added by a newer minor version are expected to be unknown here.
             finding = Finding("DCL051", finding.message + " (it may belong to the newer version)", finding.span)
         findings.append(finding)
     return findings
+
+
+def _json_view(value: Any, path: Path_, card: Card, bad_keys: list[Finding]) -> Any:
+    """A copy with only string keys, and dates as ISO strings (what JSON would hold)."""
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                where = dotted(path)
+                bad_keys.append(
+                    Finding(
+                        "DCL054",
+                        f"key {key!r} in {where} must be a string, not {_kind(key)}",
+                        card.locate((*path, key), key=True),
+                        f"quote it: '{key}'",
+                    )
+                )
+                continue
+            out[key] = _json_view(item, (*path, key), card, bad_keys)
+        return out
+    if isinstance(value, list):
+        return [_json_view(item, (*path, index), card, bad_keys) for index, item in enumerate(value)]
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
 
 
 def _declared_version(value: object) -> tuple[int | None, int | None]:

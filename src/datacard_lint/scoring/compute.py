@@ -56,9 +56,14 @@ def _score_one(
         return RequirementScore(requirement, 0, 0.0, True, "add a `governance` block (`datacard-lint init`)", errors)
     if requirement in reasons:
         reason = reasons[requirement]
-        if isinstance(reason, str) and not is_placeholder(reason) and len(reason.strip()) >= 10:
-            return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
-        return RequirementScore(requirement, 0, 0.0, True, "give the not-applicable declaration a reason", errors)
+        if not (isinstance(reason, str) and not is_placeholder(reason) and len(reason.strip()) >= 10):
+            return RequirementScore(requirement, 0, 0.0, True, "give the not-applicable declaration a reason", errors)
+        if errors:
+            # Error findings in an exempt requirement contradict the exemption (a synthetic
+            # part it claims does not exist, for instance): it counts, with nothing earned.
+            step = "the not-applicable declaration is contradicted by error findings: fix them"
+            return RequirementScore(requirement, 0, 0.0, True, step, errors, capped=True)
+        return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
     level, step = ASSESSORS[requirement](ctx)
     capped = errors > 0 and level > profile.error_cap
     if capped:

@@ -1,0 +1,152 @@
+"""Fold per-card results into the audit's numbers, one card at a time.
+
+Results are added as they stream out of the runner and then dropped, so memory stays
+flat for tens of thousands of cards. The output is plain JSON-ready data, ordered
+deterministically (counts descending, then code), with no timestamps: two audits of the
+same cards with the same linter are byte-identical.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from datacard_lint import __version__
+from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
+from datacard_lint.scoring.profile import LEVELS
+
+if TYPE_CHECKING:
+    from datacard_lint.engine import CardResult
+
+FORMAT = "datacard-lint-audit/1"
+HUB_PREFIX = "DCL8"
+BINS = 10
+REQUIREMENT_LEVELS = (*LEVELS, "not_applicable")
+
+#: Loader findings that explain why a card without a governance block has no usable metadata.
+_UNREADABLE = frozenset({"DCL001", "DCL002", "DCL003", "DCL006", "DCL010", "DCL012", "DCL013", "DCL014", "DCL015",
+                         "DCL022"})
+_NO_METADATA = frozenset({"DCL020", "DCL021", "DCL023", "DCL024"})
+STATUSES = ("with_governance", "no_governance", "no_metadata", "unreadable")
+
+
+@dataclass(slots=True)
+class _Code:
+    name: str
+    severity: str
+    occurrences: int = 0
+    cards: int = 0
+
+
+@dataclass(slots=True)
+class Audit:
+    profile: str = "default"
+    as_of: str | None = None
+    source: str = ""
+    cards: list[dict[str, Any]] = field(default_factory=list)
+    not_fetched: list[dict[str, str]] = field(default_factory=list)
+    codes: dict[str, _Code] = field(default_factory=dict)
+    levels: dict[str, Counter[str]] = field(default_factory=lambda: {r: Counter() for r in REQUIREMENTS})
+    severities: Counter[str] = field(default_factory=Counter)
+    internal_errors: int = 0
+
+    def add(self, result: CardResult) -> None:
+        seen: set[str] = set()
+        counts: Counter[str] = Counter()
+        for diagnostic in result.diagnostics:
+            entry = self.codes.setdefault(diagnostic.code, _Code(diagnostic.name, diagnostic.severity.value))
+            entry.occurrences += 1
+            if diagnostic.code not in seen:
+                seen.add(diagnostic.code)
+                entry.cards += 1
+            counts[diagnostic.severity.value] += 1
+        self.severities.update(counts)
+        self.internal_errors += len(result.internal_errors)
+        score = result.score
+        if score is not None:
+            for name, requirement in score.requirements.items():
+                self.levels.setdefault(name, Counter())[requirement.level_name] += 1
+        self.cards.append({
+            "path": result.path,
+            "status": _status(result.has_governance, seen),
+            "score": round(score.overall, 1) if score is not None else None,
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "infos": counts["info"],
+            "hub_errors": sum(1 for d in result.diagnostics
+                              if d.code.startswith(HUB_PREFIX) and d.severity.value == "error"),
+        })
+
+    def add_failure(self, card: str, reason: str) -> None:
+        self.not_fetched.append({"card": card, "reason": reason})
+
+    def to_dict(self, top: int = 25) -> dict[str, Any]:
+        scores = [c["score"] for c in self.cards if c["score"] is not None]
+        by_code = sorted(self.codes.items(), key=lambda item: (-item[1].occurrences, item[0]))
+        hub = [(code, entry) for code, entry in by_code if code.startswith(HUB_PREFIX)]
+        return {
+            "format": FORMAT,
+            "tool": {"name": "datacard-lint", "version": __version__},
+            "source": self.source,
+            "profile": self.profile,
+            "as_of": self.as_of,
+            "totals": {
+                "cards": len(self.cards),
+                "not_fetched": len(self.not_fetched),
+                "internal_errors": self.internal_errors,
+                "findings": {s: self.severities[s] for s in ("error", "warning", "info")},
+                "status": {s: sum(1 for c in self.cards if c["status"] == s) for s in STATUSES},
+            },
+            "scores": _score_summary(scores),
+            "requirements": {
+                name: {
+                    "title": REQUIREMENT_TITLES.get(name, name),
+                    "levels": {level: self.levels[name][level] for level in REQUIREMENT_LEVELS},
+                }
+                for name in self.levels
+            },
+            "findings": [_code_dict(code, entry) for code, entry in by_code[:top]],
+            "rules_seen": len(by_code),
+            "hub": {
+                "errors": sum(e.occurrences for _, e in hub if e.severity == "error"),
+                "cards_with_errors": sum(1 for c in self.cards if c["hub_errors"]),
+                "findings": sum(e.occurrences for _, e in hub),
+                "by_code": [_code_dict(code, entry) for code, entry in hub],
+            },
+            "cards": self.cards,
+            "not_fetched": self.not_fetched,
+        }
+
+
+def _status(has_governance: bool, codes: set[str]) -> str:
+    if has_governance:
+        return "with_governance"
+    if codes & _UNREADABLE:
+        return "unreadable"
+    return "no_metadata" if codes & _NO_METADATA else "no_governance"
+
+
+def _code_dict(code: str, entry: _Code) -> dict[str, Any]:
+    return {"code": code, "name": entry.name, "severity": entry.severity, "occurrences": entry.occurrences,
+            "cards": entry.cards}
+
+
+def _score_summary(scores: list[float]) -> dict[str, Any]:
+    """Ten bins of width 10; a score of 100 falls in the last one."""
+    counts = [0] * BINS
+    for value in scores:
+        counts[min(int(value // (100 / BINS)), BINS - 1)] += 1
+    width = 100 // BINS
+    histogram = [{"from": i * width, "to": (i + 1) * width, "cards": n} for i, n in enumerate(counts)]
+    if not scores:
+        return {"count": 0, "mean": None, "median": None, "min": None, "max": None, "histogram": histogram}
+    return {
+        "count": len(scores),
+        "mean": round(statistics.fmean(scores), 1),
+        "median": round(statistics.median(scores), 1),
+        "min": min(scores),
+        "max": max(scores),
+        "histogram": histogram,
+    }

@@ -1,0 +1,94 @@
+"""`datacard-lint lineage`: the graph of cards and parents, generations and grounded shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from datacard_lint.cli.output import open_output
+from datacard_lint.lineage.render import FORMATS
+
+if TYPE_CHECKING:
+    from datacard_lint.config.settings import Settings
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="A report for people, JSON, or a Mermaid or Graphviz DOT graph with shares on the edges.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the output to this file (atomically) instead of standard output.")
+@click.option("--floor", type=click.FloatRange(0, 1),
+              help="Grounded-share floor below which a generation >= 1 is flagged "
+                   "(default: thresholds.grounded-share-floor from the configuration, 0.2).")
+@click.option("--allow-external", is_flag=True,
+              help="Do not fail on parents that are not available locally: Hub ids and absent data files. "
+                   "Missing card paths, cycles and risk flags still fail.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this config file instead of discovering one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.pass_context
+def lineage(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    output_format: str,
+    output_file: Path | None,
+    floor: float | None,
+    allow_external: bool,
+    config_path: Path | None,
+    isolated: bool,
+) -> None:
+    """Show the lineage of the cards in PATHS and flag model-collapse risk.
+
+    Follows every `renewal.parents` entry whose `path` leads to a local card (relative to
+    the folder of the card that names it). A Hub `id` resolves to a card named on the
+    command line that sits in a folder OWNER/NAME; nothing is fetched. For every card it
+    computes the generation and the compounded grounded share: the share of its records
+    that are, through every chain of copying, real records rather than model output.
+
+    Exit status: 0 no risk; 1 a risk flag (compounded grounded share below the floor, or a
+    generation >= 1 without fresh grounded data), a cycle or a missing parent; 2 usage error.
+    """
+    from datacard_lint.collect import collect
+    from datacard_lint.config.files import ConfigError
+    from datacard_lint.lineage.compute import analyse
+    from datacard_lint.lineage.graph import SHARED_CACHE, GraphBuilder, Root, load_roots
+    from datacard_lint.lineage.render import RENDERERS
+
+    if any("://" in p for p in paths):
+        raise click.UsageError("lineage reads local cards only; download a Hub card before naming it")
+    local_paths = [Path(p) for p in (paths or (".",))]
+    missing = [p for p in local_paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"path does not exist: {missing[0]}")
+    try:
+        settings = _settings(local_paths[0], config_path, isolated)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    targets = list(collect(local_paths, settings.exclude))
+    roots: list[Root] = []
+    for root in load_roots(((t.path, t.display) for t in targets), SHARED_CACHE, settings.limits):
+        explicit = any(t.explicit and t.display == root.card.path for t in targets)
+        if isinstance(root.card.metadata, dict):
+            roots.append(root)
+        elif explicit:
+            reason = root.card.findings[0].message if root.card.findings else "no YAML front matter"
+            raise click.UsageError(f"{root.card.path}: not a dataset card ({reason})")
+        # a README.md without front matter found while walking a folder is not a card: skip it
+    if not roots:
+        raise click.UsageError("no dataset cards found in " + ", ".join(str(p) for p in local_paths))
+    graph = GraphBuilder(SHARED_CACHE, settings.limits).build(roots)
+    report = analyse(graph, settings.thresholds.grounded_share_floor if floor is None else floor)
+    with open_output(output_file) as stream:
+        stream.write(RENDERERS[output_format](report, allow_external))
+    if graph.truncated:
+        click.echo("datacard-lint: the lineage has too many cards; the graph was cut short", err=True)
+    ctx.exit(1 if report.failed(allow_external) else 0)
+
+
+def _settings(first: Path, config_path: Path | None, isolated: bool) -> Settings:
+    from datacard_lint.cli.options import resolver
+
+    return resolver(config_path, isolated, None, None, None, (), None, None, None)(first)

@@ -1,0 +1,725 @@
+"""Verification: every synthetic part records a domain-matched check and the evidence it produced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from datacard_lint.diagnostics import Severity
+from datacard_lint.rules._util import as_number, entries, has_text, label, part_anchor
+from datacard_lint.rules.base import Hit, rule
+from datacard_lint.rules.context import G, Part, RuleContext
+
+E, W = Severity.ERROR, Severity.WARNING
+
+#: Methods that establish correctness in a domain (the table in the verification standard).
+DOMAIN_METHODS: dict[str, frozenset[str]] = {
+    "code": frozenset({"executed_tests", "static_analysis"}),
+    "math": frozenset({"proof_checker", "symbolic_checker"}),
+    "medical": frozenset({"clinical_expert_review"}),
+    "legal": frozenset({"domain_expert_review"}),
+    "scientific": frozenset({"domain_expert_review"}),
+    "finance": frozenset({"domain_expert_review"}),
+}
+#: Purpose categories that imply a checkable domain even when `verification.domain` says otherwise.
+PURPOSE_DOMAINS = ("code", "math")
+#: Cheap first-pass checks that do not establish correctness on their own.
+PROXY_METHODS = frozenset({"llm_judge", "reward_model", "rule_filter"})
+#: Methods that use a model to grade items.
+MODEL_GRADERS = frozenset({"llm_judge", "reward_model"})
+#: Generator roles whose output is the part's content (a missing role counts as `generator`).
+_PRODUCER_ROLES = frozenset({"generator", "editor", "rewriter"})
+EXPERT_REVIEWS = frozenset({"clinical_expert_review", "domain_expert_review"})
+RATE_KEYS = ("pass_rate", "reject_rate")
+
+
+def _verification(part: Part) -> Mapping[str, Any] | None:
+    return part.section("verification")
+
+
+def _methods(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
+    return list(entries((_verification(part) or {}).get("methods")))
+
+
+def _real(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
+    """Methods that name an actual check (a string other than `none`)."""
+    return [(i, m) for i, m in _methods(part) if isinstance(m.get("method"), str) and m.get("method") != "none"]
+
+
+def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]:
+    return (*part.path, "verification", "methods", index, key)
+
+
+def _has_reason(part: Part) -> bool:
+    return has_text((_verification(part) or {}).get("reason"))
+
+
+def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
+    """Domains whose matching methods the part should show, with where each was stated."""
+    found: list[tuple[str, tuple[Any, ...]]] = []
+    domain = (_verification(part) or {}).get("domain")
+    if isinstance(domain, str) and domain in DOMAIN_METHODS:
+        found.append((domain, (*part.path, "verification", "domain")))
+    category = (part.section("purpose") or {}).get("category")
+    if category in PURPOSE_DOMAINS and category != domain:
+        found.append((str(category), (*part.path, "purpose", "category")))
+    return found
+
+
+def _exemption(ctx: RuleContext) -> bool:
+    return ctx.not_applicable("verification")
+
+
+@rule("DCL301", "synthetic-part-without-verification", E, "verification")
+def synthetic_part_without_verification(ctx: RuleContext) -> Iterable[Hit]:
+    """A synthetic part does not say how it was checked
+
+    Why it matters
+    --------------
+    Generated data is only as good as the filter it passed. Errors that survive one
+    generation become training signal for the next, which is how an unverified synthetic
+    part feeds the accumulation of error behind model collapse. A part with no
+    verification record gives readers no way to tell a tested part from an unchecked one.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions  # <- DCL301
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - {method: executed_tests, tool: pytest, tool_version: "8.3.3", sample_size: 31000, pass_rate: 0.774}
+    ```
+
+    How to fix
+    ----------
+    Add `verification` with the `domain` and every method applied, with its evidence; or,
+    if nothing was checked, `methods: [{method: none}]` and a `reason`.
+    """
+    for part in ctx.synthetic_parts():
+        verification = _verification(part)
+        if verification is not None and (verification.get("methods") is not None or _has_reason(part)):
+            continue
+        where = (*part.path, "verification") if "verification" in part.data else part_anchor(part)
+        yield Hit(where, f"{label(part)} is {part.origin_class} but records no verification",
+                  help="add `verification` with its `domain` and `methods`", key="verification" in part.data)
+
+
+@rule("DCL302", "verification-none-without-reason", E, "verification")
+def verification_none_without_reason(ctx: RuleContext) -> Iterable[Hit]:
+    """A part is declared unverified without saying why
+
+    Why it matters
+    --------------
+    "Not verified" is an honest answer only with its reason: open-ended writing may have no
+    ground truth, a check may be planned for the next release. Without a reason, `none` (or
+    an empty list of methods) reads as a box ticked to silence the requirement.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: stories
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+          verification:
+            domain: general
+            methods:
+              - method: none  # <- DCL302
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: stories
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-8b-instruct, revision: v1.3}]
+          verification:
+            domain: general
+            methods:
+              - method: none
+            reason: Open-ended children's stories have no ground truth; a 2% sample was read for safety only.
+    ```
+
+    How to fix
+    ----------
+    Add `verification.reason`, or list the checks that were in fact applied.
+    """
+    for part in ctx.parts():
+        verification = _verification(part)
+        methods = (verification or {}).get("methods")
+        if verification is None or not isinstance(methods, list) or _has_reason(part):
+            continue
+        if not all(isinstance(m, Mapping) and m.get("method") == "none" for m in methods):
+            continue
+        if not methods:
+            yield Hit((*part.path, "verification", "methods"),
+                      f"{label(part)} lists no verification methods and gives no `reason`",
+                      help="list the methods applied, or explain in `verification.reason` why there are none")
+        else:
+            yield Hit(_method_path(part, 0), f"{label(part)} is marked unverified (method none) without a `reason`",
+                      help="explain in `verification.reason` why the part was not verified")
+
+
+@rule("DCL303", "verification-mismatch-domain", W, "verification")
+def verification_mismatch_domain(ctx: RuleContext) -> Iterable[Hit]:
+    """The verification methods do not match the part's domain
+
+    Why it matters
+    --------------
+    How strong a check is depends on the domain: code can be run against tests, a math
+    result can be checked by a proof assistant or computer-algebra system, a clinical
+    statement needs a clinician. A code or math part checked only by a language model or a
+    heuristic filter has not been shown to be correct, and its errors become the next
+    model's training signal.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code  # <- DCL303
+            methods:
+              - {method: llm_judge, tool: acme-research/tessera-judge-8b, sample_size: 24000, pass_rate: 0.9}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - {method: executed_tests, tool: pytest, tool_version: "8.3.3", sample_size: 31000, pass_rate: 0.774}
+    ```
+
+    How to fix
+    ----------
+    Add a domain-matched method: `executed_tests` or `static_analysis` for code (domain or
+    purpose category `code`), `proof_checker` or `symbolic_checker` for math (domain or
+    purpose `math`), `clinical_expert_review` for medical, `domain_expert_review` for legal,
+    scientific and finance. If no such check is possible, say why in `verification.reason`;
+    a reason silences this rule.
+    """
+    for part in ctx.parts():
+        real = _real(part)
+        if not real or _has_reason(part):
+            continue  # no real method is DCL301/DCL302's; a reason explains the choice
+        used = {str(m["method"]) for _, m in real}
+        for domain, path in _expected_domains(part):
+            expected = DOMAIN_METHODS[domain]
+            if used & expected:
+                continue
+            yield Hit(path,
+                      f"{label(part)} is in domain {domain} but has no {' or '.join(sorted(expected))} check "
+                      f"(methods: {', '.join(sorted(used))})",
+                      help=f"add a {' or '.join(sorted(expected))} method, or explain in `verification.reason` "
+                           "why none is possible")
+
+
+@rule("DCL304", "rate-out-of-range", E, "verification")
+def rate_out_of_range(ctx: RuleContext) -> Iterable[Hit]:
+    """A pass or reject rate is not a fraction between 0 and 1
+
+    Why it matters
+    --------------
+    Rates are fractions, so that cards can be compared and aggregated. A value of 87 is
+    almost always a percentage; a negative value is a typo. Either way the evidence the
+    card gives for its verification is wrong as written.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - method: executed_tests
+                sample_size: 31000
+                pass_rate: 77.4  # <- DCL304
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - method: executed_tests
+                sample_size: 31000
+                pass_rate: 0.774
+    ```
+
+    How to fix
+    ----------
+    Write rates as fractions from 0 to 1 (0.774, not 77.4).
+    """
+    for part in ctx.parts():
+        for index, method in _methods(part):
+            for key in RATE_KEYS:
+                value = as_number(method.get(key))
+                if value is None or 0.0 <= value <= 1.0:
+                    continue
+                hint = f"write {value / 100:g} for {value:g}%" if 1.0 < value <= 100.0 else "use a fraction from 0 to 1"
+                yield Hit(_method_path(part, index, key),
+                          f"`{key}` of {method.get('method', 'a method')} in {label(part)} is {value:g}, "
+                          "outside 0..1",
+                          help=hint)
+
+
+@rule("DCL305", "evidence-without-sample-size", W, "verification")
+def evidence_without_sample_size(ctx: RuleContext) -> Iterable[Hit]:
+    """A verification method reports a rate or tool but not how many items it checked
+
+    Why it matters
+    --------------
+    A pass rate of 0.95 on 20 items and on 20,000 items are different claims. Without the
+    sample size the rate cannot be weighed, and a check of a handful of items can pass for
+    a check of the whole part.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - method: executed_tests  # <- DCL305
+                tool: pytest
+                pass_rate: 0.774
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - method: executed_tests
+                tool: pytest
+                sample_size: 31000
+                pass_rate: 0.774
+    ```
+
+    How to fix
+    ----------
+    Add `sample_size`: the number of items the method was applied to (all candidates, or
+    the size of the audited sample).
+    """
+    for part in ctx.parts():
+        for index, method in _real(part):
+            if method.get("sample_size") is not None:
+                continue
+            rated = [k for k in RATE_KEYS if as_number(method.get(k)) is not None]
+            if not rated and not has_text(method.get("tool")):
+                continue
+            what = f"a {' and '.join(k.replace('_', ' ') for k in rated)}" if rated else "a tool"
+            yield Hit(_method_path(part, index),
+                      f"{method['method']} in {label(part)} reports {what} but no `sample_size`",
+                      help="add `sample_size`: how many items the method checked")
+
+
+@rule("DCL306", "rates-inconsistent", W, "verification")
+def rates_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
+    """A method's pass rate and reject rate add up to more than 1
+
+    Why it matters
+    --------------
+    An item cannot both pass a check and be rejected by it. The reject rate may be lower
+    than 1 − pass rate (failing items can be repaired instead of dropped), never higher, so
+    at least one of the two figures is wrong.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - method: executed_tests
+                sample_size: 31000
+                pass_rate: 0.774
+                reject_rate: 0.774  # <- DCL306
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: solutions
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-coder-34b, revision: v1.4.0}]
+          verification:
+            domain: code
+            methods:
+              - method: executed_tests
+                sample_size: 31000
+                pass_rate: 0.774
+                reject_rate: 0.226
+    ```
+
+    How to fix
+    ----------
+    Correct the figures: `reject_rate` is at most 1 − `pass_rate`.
+    """
+    for part in ctx.parts():
+        for index, method in _methods(part):
+            passed, rejected = as_number(method.get("pass_rate")), as_number(method.get("reject_rate"))
+            if passed is None or rejected is None or not (0 <= passed <= 1 and 0 <= rejected <= 1):
+                continue  # out-of-range values are DCL304's
+            if passed + rejected > 1 + 1e-9:
+                yield Hit(_method_path(part, index, "reject_rate"),
+                          f"{method.get('method', 'a method')} in {label(part)} has pass rate {passed:g} and "
+                          f"reject rate {rejected:g}, which add up to {passed + rejected:g}",
+                          help="reject_rate can be at most 1 - pass_rate")
+
+
+def _norm(name: str) -> str:
+    return name.strip().lower()
+
+
+def _producers(part: Part) -> set[str]:
+    """Model ids (and their bare names) of the generators that produced the part's content."""
+    names: set[str] = set()
+    for _, generator in entries(part.origin.get("generators")):
+        model, role = generator.get("model"), generator.get("role")
+        if has_text(model) and (role is None or (isinstance(role, str) and role in _PRODUCER_ROLES)):
+            names.add(_norm(str(model)))
+            names.add(_norm(str(model)).rsplit("/", 1)[-1])
+    return names
+
+
+@rule("DCL307", "self-judged", W, "verification")
+def self_judged(ctx: RuleContext) -> Iterable[Hit]:
+    """A part is judged by the same model that generated it
+
+    Why it matters
+    --------------
+    Language-model judges favour their own outputs. When the generator also grades or
+    filters what it wrote, its blind spots pass both steps, and the check confirms the
+    model's errors instead of catching them: the self-reinforcing loop behind model
+    collapse.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1, role: generator}]
+          verification:
+            domain: general
+            methods:
+              - method: llm_judge
+                tool: acme-research/tessera-lm-70b-instruct  # <- DCL307
+                sample_size: 20000
+                pass_rate: 0.97
+              - {method: crowd_review, sample_size: 1000, pass_rate: 0.88, reviewer_qualification: Trained raters.}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1, role: generator}]
+          verification:
+            domain: general
+            methods:
+              - method: llm_judge
+                tool: northwind-lab/kestrel-judge-8b
+                sample_size: 20000
+                pass_rate: 0.91
+              - {method: crowd_review, sample_size: 1000, pass_rate: 0.88, reviewer_qualification: Trained raters.}
+    ```
+
+    How to fix
+    ----------
+    Judge with a different model (ideally from another family), or add a check that does
+    not depend on a model, such as reference answers or human review of a sample. Models
+    listed with role `judge` or `labeler` are not counted as producers.
+    """
+    for part in ctx.parts():
+        producers = _producers(part)
+        if not producers:
+            continue
+        for index, method in _real(part):
+            tool = method.get("tool")
+            if method.get("method") in MODEL_GRADERS and isinstance(tool, str) and _norm(tool) in producers:
+                yield Hit(_method_path(part, index, "tool"),
+                          f"{label(part)} is graded by `{tool}`, the model that generated it ({method['method']})",
+                          help="use an independent judge, or add a reference or human check")
+
+
+@rule("DCL308", "verification-exemption-contradicted", E, "verification")
+def verification_exemption_contradicted(ctx: RuleContext) -> Iterable[Hit]:
+    """Verification is declared not applicable, but the card has synthetic parts
+
+    Why it matters
+    --------------
+    An exemption takes the requirement out of the score. It is only true when no part is
+    synthetic; with synthetic parts listed, it hides unverified generated data, the data
+    whose errors feed model collapse.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: scenes
+          share: 1.0
+          origin: {class: simulation}
+      not_applicable:
+        verification: The simulator is deterministic, so nothing needs checking.  # <- DCL308
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: scenes
+          share: 1.0
+          origin: {class: simulation}
+          verification:
+            domain: other
+            methods: [{method: none}]
+            reason: The simulator is deterministic and its physics engine is validated upstream.
+    ```
+
+    How to fix
+    ----------
+    Remove `not_applicable.verification` and give each synthetic part a `verification`
+    record; where nothing was checked, say so with method `none` and a `reason`.
+    """
+    synthetic = ctx.synthetic_parts()
+    if synthetic and _exemption(ctx):
+        names = ", ".join(f"`{p.id}`" for p in synthetic)
+        yield Hit((*G, "not_applicable", "verification"),
+                  f"verification is declared not applicable, but {names} "
+                  f"{'is' if len(synthetic) == 1 else 'are'} synthetic",
+                  help="remove the exemption and record how each synthetic part was verified")
+
+
+@rule("DCL309", "expert-review-without-qualification", W, "verification")
+def expert_review_without_qualification(ctx: RuleContext) -> Iterable[Hit]:
+    """An expert review does not say who the experts were
+
+    Why it matters
+    --------------
+    Clinical and domain-expert review is the strongest check for medical, legal and
+    scientific text, and the easiest to overstate. What makes a review expert is who did
+    it: licence, profession, number of reviewers per item. Without that, the claim cannot be
+    weighed against a crowd review.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: notes
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: northwind-lab/kestrel-med-70b, revision: v1.1}]
+          verification:
+            domain: medical
+            methods:
+              - method: clinical_expert_review  # <- DCL309
+                sample_size: 400
+                pass_rate: 0.86
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: notes
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: northwind-lab/kestrel-med-70b, revision: v1.1}]
+          verification:
+            domain: medical
+            methods:
+              - method: clinical_expert_review
+                sample_size: 400
+                pass_rate: 0.86
+                reviewer_qualification: Two licensed emergency physicians per note, disagreements settled by a third.
+    ```
+
+    How to fix
+    ----------
+    Add `reviewer_qualification`: profession or licence, relevant experience, and how many
+    reviewers looked at each item.
+    """
+    for part in ctx.parts():
+        for index, method in _real(part):
+            if method["method"] in EXPERT_REVIEWS and not has_text(method.get("reviewer_qualification")):
+                yield Hit(_method_path(part, index),
+                          f"{method['method']} of {label(part)} does not say who the reviewers were",
+                          help="add `reviewer_qualification`")
+
+
+@rule("DCL310", "proxy-verification-only", W, "verification")
+def proxy_verification_only(ctx: RuleContext) -> Iterable[Hit]:
+    """A synthetic part is checked only by model judges, reward models or heuristic filters
+
+    Why it matters
+    --------------
+    Judges, reward models and rule filters are useful first passes, but none establishes
+    that an item is correct: judges share the blind spots of the models they grade, and
+    filters only test form. A part that passed only such checks can still be mostly wrong,
+    and its errors become training signal for the next generation of models.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: general
+            methods:  # <- DCL310
+              - {method: rule_filter, tool: length-and-language-filter, sample_size: 52000, pass_rate: 0.92}
+              - {method: llm_judge, tool: northwind-lab/kestrel-judge-8b, sample_size: 48000, pass_rate: 0.9}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.0"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: general
+            methods:
+              - {method: llm_judge, tool: northwind-lab/kestrel-judge-8b, sample_size: 48000, pass_rate: 0.9}
+              - {method: crowd_review, sample_size: 1000, pass_rate: 0.88, reviewer_qualification: Trained raters.}
+    ```
+
+    How to fix
+    ----------
+    Add a check that does not rely on a model's judgement: `reference_match`, human
+    (`crowd_review`, `domain_expert_review`) review of a sample, or a domain checker. If
+    none is possible, explain why in `verification.reason`; a reason silences this rule.
+    Parts whose domain calls for a specific checker are reported by DCL303 instead.
+    """
+    for part in ctx.synthetic_parts():
+        real = _real(part)
+        if not real or _has_reason(part) or _expected_domains(part):
+            continue
+        used = {str(m["method"]) for _, m in real}
+        if used <= PROXY_METHODS:
+            yield Hit((*part.path, "verification", "methods"),
+                      f"{label(part)} is verified only by {', '.join(sorted(used))}, "
+                      "which do not establish correctness",
+                      help="add a reference, human or domain check on at least a sample", key=True)
