@@ -102,7 +102,7 @@ def _chunks(targets: Iterator[Target], size: int) -> Iterator[list[Target]]:
 def _parallel(engine: Engine, chunks: Iterator[list[Target]], workers: int) -> Iterator[CardResult]:
     from concurrent.futures.process import BrokenProcessPool
 
-    pending: deque[tuple[list[Target], Future[list[CardResult]]]] = deque()
+    pending: deque[tuple[list[Target], Future[list[CardResult]] | None]] = deque()
     pool = _pool(engine, workers)
     try:
         while True:
@@ -110,21 +110,34 @@ def _parallel(engine: Engine, chunks: Iterator[list[Target]], workers: int) -> I
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                pending.append((chunk, pool.submit(_check_chunk, chunk)))
+                pending.append((chunk, _submit(pool, chunk)))
             if not pending:
                 return
             chunk, future = pending.popleft()
             try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this chunk was submitted")
                 results = future.result()
             except BrokenProcessPool:
-                # The pool is gone; every chunk still in flight must be submitted again.
+                # The pool is gone and every chunk in flight with it. The first chunk in
+                # order is checked card by card in processes of its own (so a card that
+                # kills its process is found); the others go to a new pool.
                 pool.shutdown(wait=True, cancel_futures=True)
                 results = list(_isolated(engine, chunk))
                 pool = _pool(engine, workers)
-                pending = deque((c, pool.submit(_check_chunk, c)) for c, _ in pending)
+                pending = deque((c, _submit(pool, c)) for c, _ in pending)
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Target]) -> Future[list[CardResult]] | None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_check_chunk, chunk)
+    except BrokenProcessPool:  # noticed, and handled, when this chunk's turn comes
+        return None
 
 
 def _pool(engine: Engine, workers: int) -> ProcessPoolExecutor:

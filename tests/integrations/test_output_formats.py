@@ -223,9 +223,9 @@ def test_github_format_is_the_default_inside_github_actions(
 
 
 def test_github_reports_a_card_below_the_minimum_score(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out = run(capsys, "--format", "github", "--min-score", "99", "examples/human-survey/README.md")
-    assert status == 1
-    assert "::error file=examples/human-survey/README.md,line=1,title=datacard-lint (min-score)::" in out
+    status, out = run(capsys, "--format", "github", "--min-score", "50", "examples/legacy-hub-card/README.md")
+    assert status == 1  # a card without a governance block scores 0
+    assert "::error file=examples/legacy-hub-card/README.md,line=1,title=datacard-lint (min-score)::" in out
 
 
 # --- Markdown --------------------------------------------------------------------------------

@@ -344,9 +344,20 @@ def test_609_model_part() -> None:
     assert_reports(text, "DCL609")
 
 
+def test_609_open_ended_period_is_still_running() -> None:
+    # A period with a start and no end is a crawl still running today: after the cutoff.
+    text = part("""
+        origin: {class: public_web_crawl, collection_period: {start: 2019-01-01}}
+        contamination:
+          ai_label: human
+          determination: [source_predates_genai]  # <- DCL609
+        """)
+    assert_reports(text, "DCL609")
+
+
 @pytest.mark.parametrize(
     "period",
-    ["{start: 2019-01-01, end: 2022-12-31}", "{start: 2019-01-01}"],
+    ["{start: 2019-01-01, end: 2022-12-31}", "{start: 2015-01-01, end: 2019-06-30}"],
 )
 def test_609_silent(period: str) -> None:
     text = part(f"origin: {{class: public_web_crawl, collection_period: {period}}}\n"

@@ -198,7 +198,7 @@ def language_code_problem(code: str) -> str | None:
 def _language_pair(lower: str) -> tuple[str, str] | None:
     """``('en', 'de')`` for ``en-de``: two Hub codes joined by a dash, as in translation cards."""
     first, sep, second = lower.replace("_", "-").partition("-")
-    if sep and first in vocabulary("language_codes") and second in vocabulary("language_codes"):
+    if sep and first != second and first in vocabulary("language_codes") and second in vocabulary("language_codes"):
         return first, second
     return None
 

@@ -64,12 +64,12 @@ def render_text(report: LineageReport, allow_external: bool = False) -> str:
             lines.append("  not analysed")
             lines.append("")
             continue
-        lines.append(f"  generation             {_generation_text(figures)}")
+        lines.append(f"  generation                 {_generation_text(figures)}")
         if figures.non_synthetic is not None:
-            lines.append(f"  non-synthetic parts    {fmt(figures.non_synthetic)} (synthetic {fmt(figures.synthetic)})")
+            lines.append(f"  non-synthetic share        {fmt(figures.non_synthetic)} (synthetic {fmt(figures.synthetic)})")
         if figures.fresh is not None:
-            lines.append(f"  fresh grounded share   {fmt(figures.fresh)} ({figures.fresh_source})")
-        lines.append(f"  compounded grounded    {fmt(figures.grounded)}")
+            lines.append(f"  fresh grounded share       {fmt(figures.fresh)} ({figures.fresh_source})")
+        lines.append(f"  compounded grounded share  {fmt(figures.grounded)}")
         for carry in figures.carries:
             lines.append(f"  parent {carry.edge.ref.label}: {_carry_text(report, carry)}")
         if figures.grounded is not None and len(figures.paths) > 1:

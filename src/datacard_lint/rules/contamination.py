@@ -46,16 +46,19 @@ def _determinations(contamination: Mapping[str, Any]) -> list[str]:
     return []
 
 
-def _period_date(part: Part) -> tuple[Path_, _dt.date, str] | None:
-    """The collection period's end, or its start when there is no end, with its path."""
+def _period_date(part: Part, as_of: _dt.date) -> tuple[Path_, _dt.date, str] | None:
+    """The last collection date with its path: the period's end, or `as_of` when only a start
+    is given (the schema reads a missing end as a collection that is still running)."""
     period = part.origin.get("collection_period")
     if not isinstance(period, Mapping):
         return None
     base = (*part.path, "origin", "collection_period")
-    for which in ("end", "start"):
-        when = as_date(period.get(which))
-        if when is not None:
-            return (*base, which), when, which
+    end = as_date(period.get("end"))
+    if end is not None:
+        return (*base, "end"), end, "end"
+    start = as_date(period.get("start"))
+    if start is not None:
+        return (*base, "start"), max(start, as_of), "runs"
     return None
 
 
@@ -133,14 +136,14 @@ def crawl_without_ai_estimate(ctx: RuleContext) -> Iterable[Hit]:
         return
     cutoff = ctx.thresholds.genai_cutoff
     for part in _crawls(ctx):
-        found = _period_date(part)
+        found = _period_date(part, ctx.as_of)
         if found is None:
             continue
         path, when, which = found
         contamination = _label(part) or {}
         if when <= cutoff or "estimated_ai_share" in contamination:
             continue
-        verb = "ends" if which == "end" else "starts"
+        verb = "ends" if which == "end" else "is still running on"
         yield Hit(path, f"{label(part)} is a web crawl whose collection {verb} {when.isoformat()}, after "
                         f"{cutoff.isoformat()}, but gives no `contamination.estimated_ai_share`",
                   help="estimate the share of AI-generated text and give it with `estimate_method`")
@@ -677,11 +680,12 @@ def predates_genai_contradicted(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit(path, f"{label(part)} is {part.origin_class}; its content cannot predate generative AI",
                       help="use `declared_by_producer` for data you generated")
             continue
-        found = _period_date(part)
+        found = _period_date(part, ctx.as_of)
         if found is not None and found[1] > cutoff:
             _, when, which = found
             yield Hit(path, f"{label(part)} claims its source predates generative AI, but its collection period "
-                            f"{'ends' if which == 'end' else 'starts'} {when.isoformat()}, after {cutoff.isoformat()}",
+                            f"{'ends' if which == 'end' else 'is still running on'} {when.isoformat()}, "
+                            f"after {cutoff.isoformat()}",
                       help="determine the label another way, or correct the collection period")
 
 
