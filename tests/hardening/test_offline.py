@@ -63,9 +63,9 @@ def guarded(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_guard_really_blocks_the_network(tmp_path: Path) -> None:
-    probe = "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')"
-    result = subprocess.run([sys.executable, "-c", GUARDED_CLI.replace("from datacard_lint", probe + "\nfrom datacard_lint")],
-                            capture_output=True, text=True, timeout=60)
+    probe = "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')\n"
+    script = GUARDED_CLI.replace("from datacard_lint", probe + "from datacard_lint")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert "NETWORK ACCESS ATTEMPTED" in result.stderr
 
 

@@ -58,7 +58,8 @@ def tree(tmp_path: Path) -> Path:
 
 
 def invocations(name: str, command: click.Command, root: Path) -> list[list[str]]:
-    cards = [root / "examples" / "synthetic-instruct" / "README.md", root / "examples" / "legacy-hub-card" / "README.md",
+    examples = root / "examples"
+    cards = [examples / "synthetic-instruct" / "README.md", examples / "legacy-hub-card" / "README.md",
              root / "bom" / "README.md", root / "bare" / "README.md"]
     options = {opt for param in command.params if isinstance(param, click.Option) for opt in param.opts}
     modes = [mode for mode in READ_ONLY_MODES if mode in options] or [None]

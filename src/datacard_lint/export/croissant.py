@@ -220,10 +220,7 @@ def _rai(view: CardView) -> dict[str, Any]:
     if collection:
         rai["rai:dataCollection"] = "\n\n".join(collection)
 
-    types = [COLLECTION_TYPES[p.origin_class] for p in parts if p.origin_class in COLLECTION_TYPES]
-    if any(p.origin_class == "direct_human_record" and "survey_response" in strings(p.section("public_evidence").get("kinds"))
-           for p in parts):
-        types.append("Surveys")
+    types = [_collection_type(p) for p in parts if p.origin_class in COLLECTION_TYPES]
     if types:
         rai["rai:dataCollectionType"] = list(dict.fromkeys(types))
 
@@ -274,10 +271,7 @@ def _rai(view: CardView) -> dict[str, Any]:
     if limitations:
         rai["rai:dataLimitations"] = limitations
 
-    uses = [
-        f"Part `{p.id}` ({text(p.section('purpose').get('category')) or 'purpose'}): {text(p.section('purpose').get('statement'))}"
-        for p in parts if text(p.section("purpose").get("statement"))
-    ]
+    uses = [_use_line(p) for p in parts if text(p.section("purpose").get("statement"))]
     uses += sections_matching(sections, "uses", "use cases", "intended use")
     if uses:
         rai["rai:dataUseCases"] = uses
@@ -299,6 +293,19 @@ def _rai(view: CardView) -> dict[str, Any]:
     if impact:
         rai["rai:dataSocialImpact"] = "\n\n".join(impact)
     return rai
+
+
+def _use_line(part: PartView) -> str:
+    purpose = part.section("purpose")
+    return f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {text(purpose.get('statement'))}"
+
+
+def _collection_type(part: PartView) -> str:
+    if part.origin_class == "direct_human_record" and "survey_response" in strings(
+        part.section("public_evidence").get("kinds")
+    ):
+        return "Surveys"
+    return COLLECTION_TYPES[part.origin_class or "other"]
 
 
 def _verification_lines(parts: Iterable[PartView]) -> Iterable[str]:
@@ -360,8 +367,9 @@ def _limitation_lines(view: CardView) -> Iterable[str]:
         evidence = p.section("public_evidence")
         if evidence.get("synthetic") is True:
             disclosure = text(evidence.get("disclosure"))
-            yield f"Part `{p.id}` holds synthetic public evidence ({', '.join(strings(evidence.get('kinds'))) or 'unspecified kinds'})" + (
-                f": {disclosure}" if disclosure else ".")
+            kinds = ", ".join(strings(evidence.get("kinds"))) or "unspecified kinds"
+            ending = f": {disclosure}" if disclosure else "."
+            yield f"Part `{p.id}` holds synthetic public evidence ({kinds}){ending}"
     renewal = view.renewal
     generation = integer(renewal.get("generation"))
     grounded = number(renewal.get("grounded_share"))
@@ -400,7 +408,8 @@ def _hub_url(kind: str, identifier: str, revision: str | None) -> str | None:
 def _agent(generator: Mapping[str, Any]) -> dict[str, Any]:
     model = text(generator.get("model")) or "unknown model"
     revision = text(generator.get("revision"))
-    agent: dict[str, Any] = {"@type": "prov:SoftwareAgent", "prov:label": f"{model}{'@' + revision if revision else ''}"}
+    label = f"{model}@{revision}" if revision else model
+    agent: dict[str, Any] = {"@type": "prov:SoftwareAgent", "prov:label": label}
     url = _hub_url("model", model, revision)
     if url:
         agent["@id"] = url

@@ -230,7 +230,10 @@ def _matches(ref: ParentRef, source: str) -> bool:
     return any(n is not None and n.rstrip("/").removeprefix("./").lower() == wanted for n in names)
 
 
-def fresh_share(facts: CardFacts, comp: Composition | None) -> tuple[float | None, str | None, str | None]:
+FreshSource = Literal["declared", "estimated"]
+
+
+def fresh_share(facts: CardFacts, comp: Composition | None) -> tuple[float | None, FreshSource | None, str | None]:
     """(fresh grounded share, "declared"/"estimated", note)."""
     declared = facts.grounded_share
     if comp is None:
@@ -366,7 +369,7 @@ class _Analysis:
 
     def _parent_inputs(self, key: str, figures: Figures) -> list[tuple[Edge, float, bool, int | None, bool]]:
         """(edge, grounded share to use, assumed?, generation, generation exact?) per parent."""
-        inputs = []
+        inputs: list[tuple[Edge, float, bool, int | None, bool]] = []
         for index, edge in self.by_child[key]:
             node = self.graph.nodes[edge.parent]
             parent = self.report.figures.get(edge.parent) if index not in self.cyclic else None
@@ -376,6 +379,7 @@ class _Analysis:
                 grounded, assumed = parent.grounded, False
             else:
                 grounded, assumed = 1.0, True
+            generation: int | None
             if parent is not None and parent.generation is not None:
                 generation, exact = parent.generation, parent.generation_exact
             else:

@@ -66,7 +66,8 @@ def render_text(report: LineageReport, allow_external: bool = False) -> str:
             continue
         lines.append(f"  generation                 {_generation_text(figures)}")
         if figures.non_synthetic is not None:
-            lines.append(f"  non-synthetic share        {fmt(figures.non_synthetic)} (synthetic {fmt(figures.synthetic)})")
+            shares = f"{fmt(figures.non_synthetic)} (synthetic {fmt(figures.synthetic)})"
+            lines.append(f"  non-synthetic share        {shares}")
         if figures.fresh is not None:
             lines.append(f"  fresh grounded share       {fmt(figures.fresh)} ({figures.fresh_source})")
         lines.append(f"  compounded grounded share  {fmt(figures.grounded)}")
