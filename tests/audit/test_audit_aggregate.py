@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from datacard_lint.audit.aggregate import REQUIREMENT_LEVELS, STATUSES, Audit
-from datacard_lint.engine import Engine
-from datacard_lint.config.settings import Settings
 from dcl_testing import AS_OF
+
+from datacard_lint.audit.aggregate import REQUIREMENT_LEVELS, STATUSES, Audit
+from datacard_lint.config.settings import Settings
+from datacard_lint.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from dcl_testing import AS_OF
+
 from datacard_lint.audit.aggregate import Audit
 from datacard_lint.audit.report_html import render_html
 from datacard_lint.config.settings import Settings
 from datacard_lint.engine import Engine
-from dcl_testing import AS_OF
 
 ROOT = Path(__file__).resolve().parents[2]
 VOID = {"meta", "br", "img", "link", "input", "hr", "rect", "line", "path", "circle"}

@@ -4,8 +4,8 @@ until every TODO is replaced."""
 from __future__ import annotations
 
 import yaml
-
 from dcl_testing import lint
+
 from datacard_lint.authoring.block import block_lines
 from datacard_lint.authoring.infer import infer
 

@@ -21,7 +21,8 @@ def test_configs_in_both_hub_formats_with_rows_from_dataset_info() -> None:
     modern = infer({
         "configs": [{"config_name": "en", "data_files": "en/*"}, {"config_name": "fr"}],
         "dataset_info": [
-            {"config_name": "en", "splits": [{"name": "train", "num_examples": 10}, {"name": "test", "num_examples": 2}]},
+            {"config_name": "en",
+             "splits": [{"name": "train", "num_examples": 10}, {"name": "test", "num_examples": 2}]},
             {"config_name": "fr", "splits": [{"name": "train"}]},  # no count: no rows
         ],
     })

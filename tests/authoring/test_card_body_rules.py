@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dcl_testing import lint
+
 from datacard_lint.authoring.render import END_MARKER
 from datacard_lint.authoring.section import find, write
 

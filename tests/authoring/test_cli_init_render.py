@@ -153,3 +153,22 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_init_writes_through_a_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "cards" / "README.md"
+    real.parent.mkdir()
+    real.write_bytes(CARD)
+    link = tmp_path / "README.md"
+    link.symlink_to(real)
+    assert run(capsys, "init", str(link))[0] == 0
+    assert link.is_symlink() and b"governance:" in real.read_bytes()
+
+
+def test_unwritable_location_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # /proc refuses new files even to root, so this exercises the failed write for any user.
+    target = Path("/proc/version")
+    if not target.is_file():
+        pytest.skip("needs Linux /proc")
+    status, _, err = run(capsys, "init", str(target))
+    assert status == 2 and f"cannot write {target}" in err and "Traceback" not in err

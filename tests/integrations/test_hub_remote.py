@@ -107,8 +107,10 @@ def test_findings_carry_the_hub_path_and_revision(hub: HubStub, tmp_path: Path) 
     proc = check(env, "--format", "concise", f"hf://datasets/acme/good@{COMMIT}/README.md")
     assert f"hf://datasets/acme/good@{COMMIT}/README.md:{where}: DCL011" in proc.stdout
     # A revision containing `/` is written with %2F, as in huggingface_hub's hf:// paths.
-    proc = check(env, "--format", "concise", "hf://datasets/acme/good@refs%2Fpr%2F1")
-    assert proc.returncode == 0 and "hf://datasets/acme/good@refs%2Fpr%2F1/README.md" in proc.stdout
+    proc = check(env, "--format", "json", "hf://datasets/acme/good@refs%2Fpr%2F1")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["cards"][0]["path"] == "hf://datasets/acme/good@refs%2Fpr%2F1/README.md"
+    assert ("GET", "/datasets/acme/good/resolve/refs%2Fpr%2F1/README.md", None) in hub.requests
 
 
 def test_hub_list_with_comments_and_local_paths(hub: HubStub, tmp_path: Path) -> None:

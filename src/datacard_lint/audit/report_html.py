@@ -26,14 +26,16 @@ _STATUS_TITLES = {
     "unreadable": "Unreadable file or metadata",
 }
 _CSS = """
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;max-width:960px;margin:2rem auto;padding:0 1rem}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;max-width:960px;margin:2rem auto;
+padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de}
 .meta{color:#59636e}.tiles{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}
 .tile{border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;min-width:8rem}
 .tile b{display:block;font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eaeef2}td.n,th.n{text-align:right}
 .error{color:#cf222e}.warning{color:#9a6700}.info{color:#0969da}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
-.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}
+.legend span{display:inline-block;margin-right:1rem}
+.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}
 """
 
 
@@ -102,7 +104,7 @@ def _legend() -> str:
 def _coverage_svg(requirements: dict[str, Any], cards: int) -> str:
     label_w, bar_w, row_h, bar_h = 250, 600, 30, 20
     rows = []
-    for index, (name, info) in enumerate(requirements.items()):
+    for index, info in enumerate(requirements.values()):
         y = index * row_h
         rows.append(f'<text x="0" y="{y + 15}">{escape(info["title"])}</text>')
         x = float(label_w)
@@ -158,7 +160,8 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
 
 def _status_table(status: dict[str, int], cards: int) -> str:
     rows = "".join(
-        f'<tr><td>{escape(_STATUS_TITLES[key])}</td><td class="n">{count:,}</td><td class="n">{_pct(count, cards)}</td></tr>'
+        f'<tr><td>{escape(_STATUS_TITLES[key])}</td><td class="n">{count:,}</td>'
+        f'<td class="n">{_pct(count, cards)}</td></tr>'
         for key, count in status.items()
     )
     return f'<table><tr><th>Cards</th><th class="n">count</th><th class="n">share</th></tr>{rows}</table>'

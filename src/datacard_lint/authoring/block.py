@@ -23,7 +23,8 @@ GUIDE_URL = f"{SITE_URL}guide/authoring/"
 def block_lines(inferred: Inferred) -> list[str]:
     """The block as lines without line breaks, starting with `governance:` at column 0."""
     body: dict[Any, Any] = {
-        CommentLine(f"Added by `datacard-lint init`. Replace every {TODO}; `datacard-lint check` lists those left."): None,
+        CommentLine(f"Added by `datacard-lint init`. Replace every {TODO}; `datacard-lint check` lists those left."):
+            None,
         CommentLine(f"Guide: {GUIDE_URL}"): None,
         "schema_version": SCHEMA_VERSION,
         "parts": _parts(inferred),
@@ -51,9 +52,10 @@ def _choices(*path: str) -> str:
 
 
 def _parts(inferred: Inferred) -> list[Any]:
-    configs = inferred.configs or (Config("default" if inferred.synthetic else ""),)
+    configs = inferred.configs or (Config(""),)
     total = _total_rows(configs)
-    ids = _unique_ids([slug(c.name) if c.name else "main" for c in configs])
+    unnamed = "generated" if inferred.synthetic else "main"
+    ids = _unique_ids([slug(c.name) if c.name else unnamed for c in configs])
     parts: list[Any] = []
     for part_id, config in zip(ids, configs, strict=True):
         part: dict[str, Any] = {"id": part_id}
@@ -105,7 +107,7 @@ def _origin(inferred: Inferred) -> Any:
         origin["source_datasets"] = list(inferred.source_datasets)
     if inferred.synthetic:
         because = "; ".join(inferred.synthetic_evidence)
-        return Noted(origin, f"card says {because}: change the class if this part is not generated")
+        return Noted(origin, f"inferred from {because}; change the class if this part is not generated")
     return origin
 
 

@@ -162,7 +162,8 @@ def _root_indent(card: Card) -> int:
     if node is None:
         return 0
     if not isinstance(node, yaml.MappingNode):
-        raise Refusal("not-mapping", f"{REASONS['not-mapping']} (it is a lone `{node.value}`); write `key: value` lines")
+        detail = f"{REASONS['not-mapping']} (it is a lone `{node.value}`); write `key: value` lines"
+        raise Refusal("not-mapping", detail)
     if node.flow_style:
         raise Refusal("flow-mapping", f"{REASONS['flow-mapping']}; rewrite it as `key: value` lines first")
     return int(node.start_mark.column)

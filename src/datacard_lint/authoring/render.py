@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 MARKER_NAME = "datacard-lint:governance"
@@ -44,7 +44,8 @@ def render_section(governance: Any) -> str:
     """The section's Markdown (LF line breaks, final newline), for any block, valid or not."""
     gov = governance if isinstance(governance, Mapping) else {}
     parts = [p for p in _list(gov.get("parts")) if isinstance(p, Mapping)]
-    not_applicable = gov.get("not_applicable") if isinstance(gov.get("not_applicable"), Mapping) else {}
+    declared_na = gov.get("not_applicable")
+    not_applicable: Mapping[Any, Any] = declared_na if isinstance(declared_na, Mapping) else {}
     blocks = {
         "Parts": _parts_table(parts),
         "Renewal": _renewal(gov.get("renewal")),
@@ -175,7 +176,8 @@ def _renewal(renewal: Any) -> list[str]:
         period = _period(fresh.get("collection_period"))
         if period:
             facts.append(f"collected {period}")
-        for key, label in (("lawful_basis", "lawful basis"), ("consent_documentation", "consent"), ("opt_out", "opt-out")):
+        labels = (("lawful_basis", "lawful basis"), ("consent_documentation", "consent"), ("opt_out", "opt-out"))
+        for key, label in labels:
             if fresh.get(key):
                 facts.append(f"{label}: {_cell(fresh[key])}")
         out.append(f"- Fresh data: {'; '.join(facts)}")

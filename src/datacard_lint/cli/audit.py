@@ -60,7 +60,7 @@ def audit(
     audit ran, 2 on a usage error or when some Hub cards could not be fetched.
     """
     from datacard_lint.audit.aggregate import Audit
-    from datacard_lint.audit.collect import Sources, hub_sources, local_sources
+    from datacard_lint.audit.collect import Sources, local_sources
     from datacard_lint.engine import Engine
     from datacard_lint.runner import iter_results
 

@@ -45,7 +45,12 @@ def emit(path: Path, old: bytes, new: bytes, *, dry_run: bool, diff: bool) -> bo
     if diff:
         click.echo(unified_diff(_text(old), _text(new), path.as_posix()), nl=False)
         return False
-    atomic_write_bytes(path, new)
+    # Write through a symlink to the file it names, rather than replacing the link itself.
+    destination = path.resolve() if path.is_symlink() else path
+    try:
+        atomic_write_bytes(destination, new)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", 2)
     return True
 
 

@@ -19,9 +19,9 @@ COMMANDS: dict[str, str] = {
     "export": "datacard_lint.cli.export:export",
     "init": "datacard_lint.cli.init:init",
     "lineage": "datacard_lint.cli.lineage:lineage",
+    "render": "datacard_lint.cli.render:render",
     "rule": "datacard_lint.cli.rules:rule",
     "rules": "datacard_lint.cli.rules:rules",
-    "render": "datacard_lint.cli.render:render",
     "score": "datacard_lint.cli.score:score",
 }
 

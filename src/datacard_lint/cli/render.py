@@ -48,7 +48,8 @@ def render(path: Path, check_only: bool, dry_run: bool, show_diff: bool, force: 
                       "unreadable")
         fail(f"{target}: cannot read the card's metadata ({reason}); `datacard-lint check {target}` explains")
     if not isinstance(card.governance, dict):
-        fail(f"{target}: the card has no governance block; run `datacard-lint init {target}` first")
+        fail(f"{target}: the card has no governance block (a mapping under `governance:`); "
+             f"run `datacard-lint init {target}` first")
     assert card.text is not None and card.front_matter is not None
     text = card.text
     try:

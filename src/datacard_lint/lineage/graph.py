@@ -3,7 +3,8 @@
 A parent entry names a dataset by `path` or by Hub `id`. A `path` is resolved against the
 directory of the card that names it; when it points at a card (a `.md` file, a folder
 holding a `README.md`, or a YAML/JSON file with a governance block) that card is loaded and
-its own parents are followed. Any other path is a data file: a leaf of the graph.
+its own parents are followed; so is a path without an extension, taken to be a folder. Any
+other path is a data file: a leaf of the graph.
 
 Schema v1 has no field for a card's own Hub id, so a Hub id cannot be matched against a
 card's metadata. It resolves to a card only when one of the cards the user named lives in a
@@ -338,7 +339,9 @@ class GraphBuilder:
         if is_remote(text) or base is None:
             return Node(f"external:{text}", "external", text)
         target = base / text
-        card_like = text.endswith(("/", "\\")) or target.is_dir() or target.suffix.lower() == ".md"
+        # Folders have no extension, data files almost always do: a path without one that
+        # does not exist is taken to be a missing card folder.
+        card_like = text.endswith(("/", "\\")) or target.is_dir() or target.suffix.lower() in {".md", ""}
         if target.is_dir() or text.endswith(("/", "\\")):
             target = target / "README.md"
         label = display_path(target)

@@ -373,6 +373,8 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
         tree.findings.append(Finding("DCL010", f"YAML error: {exc}", Span.point(line_offset + 1)))
         tree.ok = False
         return tree
+    if "\t" in text:
+        _cross_check_tabs(text, line_offset, tree)
     if node is None:
         return tree
     try:
@@ -387,6 +389,21 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
         tree.data = None
         tree.ok = False
     return tree
+
+
+def _cross_check_tabs(text: str, line_offset: int, tree: YamlTree) -> None:
+    """libyaml accepts some tabs that PyYAML's pure-Python scanner, used by
+    `huggingface_hub` (`yaml.safe_load`), rejects; ask that scanner too so the card is not
+    reported clean when the Hub's client cannot read it."""
+    try:
+        for _ in yaml.scan(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        finding = _syntax_finding(exc, text, line_offset)
+        tree.findings.append(
+            Finding(finding.code, finding.message + " (as read by huggingface_hub's YAML loader)", finding.span,
+                    finding.help)
+        )
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Finding:
@@ -406,9 +423,10 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     at_mark = bad_line[mark.column : mark.column + 1]
     leading = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
     if at_mark == "\t" or ("\t" in leading and mark.column <= len(leading)):
+        where = "for indentation" if mark.column <= len(leading) else "where YAML does not allow one"
         return Finding(
             "DCL012",
-            "tab character used for indentation; YAML allows only spaces",
+            f"tab character used {where}; YAML allows only spaces there",
             span,
             "replace the tab with spaces",
         )
