@@ -24,7 +24,7 @@ SEED = 20261124
 SHARD = 1000
 
 LANGUAGES = ["en", "de", "fr", "hi", "sw", "yo", "es", "pt", "ja", "ar", "id", "vi"]
-LICENSES = ["mit", "apache-2.0", "cc-by-4.0", "cc-by-sa-4.0", "odc-by", "other"]
+LICENSES = ["mit", "apache-2.0", "cc-by-4.0", "cc-by-sa-4.0", "odc-by", "cdla-permissive-2.0"]
 SYNTHETIC = ["model_generated", "human_edited_model_output", "generated_preference_label", "simulation"]
 GROUNDED = ["direct_human_record", "licensed_corpus", "public_web_crawl"]
 PURPOSES = {"model_generated": ["math", "code", "reasoning", "instruction_following", "distillation"],
@@ -44,6 +44,8 @@ MODELS = ["acme-research/tessera-lm-70b-instruct", "acme-research/tessera-coder-
           "meridian/orca-mini-13b", "northwind/atlas-405b"]
 BENCHMARKS = ["openai/gsm8k", "EleutherAI/hendrycks_math", "openai/openai_humaneval", "cais/mmlu",
               "google-research-datasets/mbpp", "allenai/ai2_arc"]
+LABELER = ["          - model: acme-research/tessera-rm-8b", '            revision: "rm-1"',
+           "            role: labeler"]
 WORDS = ("data card governance synthetic human written verified sample model review local language rare "
          "evaluation consent renewal release quarterly writers prompts answers solutions checked filtered").split()
 
@@ -56,7 +58,6 @@ def sentence(rnd: random.Random, low: int = 8, high: int = 20) -> str:
 def card(index: int, seed: int = SEED) -> str:
     """The text of card `index`."""
     rnd = random.Random(seed * 1_000_003 + index)
-    name = f"bench-org/dataset-{index:06d}"
     languages = rnd.sample(LANGUAGES, rnd.randint(1, 4))
     mistake = rnd.random() < 0.2 and rnd.choice(["enum", "shares", "verification", "todo", "typo"])
     parts = []
@@ -65,8 +66,10 @@ def card(index: int, seed: int = SEED) -> str:
     shares[0] = round(1 - sum(shares[1:]), 3)
     if mistake == "shares":
         shares[0] = round(shares[0] + 0.2, 3)
+    total_rows = rnd.randint(10_000, 900_000)
     for number, (origin, share) in enumerate(zip(kinds, shares, strict=True)):
-        parts.append(part(rnd, number, origin, share, mistake if number == len(kinds) - 1 else False))
+        rows = round(total_rows * share)
+        parts.append(part(rnd, number, origin, share, rows, mistake if number == len(kinds) - 1 else False))
     lines = [
         "---",
         f"pretty_name: Bench Dataset {index}",
@@ -94,16 +97,17 @@ def card(index: int, seed: int = SEED) -> str:
         *parts,
         "  renewal:",
         f"    grounded_share: {shares[0]}",
-        f"    generation: {rnd.randint(0, 2)}",
+        f"    generation: {rnd.randint(1, 2)}",
         "    parents:",
         f"      - id: bench-org/seed-{index % 97:03d}",
         f"        share: {shares[0]}",
         "        generation: 0",
         f"    cadence: {rnd.choice(['quarterly', 'monthly', 'yearly', 'P6M'])}",
-        f"    last_refresh: 2026-{rnd.randint(1, 10):02d}-{rnd.randint(1, 28):02d}",
+        f"    last_refresh: 2026-{rnd.randint(9, 11):02d}-{rnd.randint(1, 20):02d}",
         "    fresh_data:",
         f"      description: {sentence(rnd)}",
         "      lawful_basis: consent",
+        "      consent_documentation: docs/contributor-consent.md",
         "  tail_evaluations:",
         *[line for lang in languages for line in (
             "    - axis: language",
@@ -130,13 +134,13 @@ def card(index: int, seed: int = SEED) -> str:
     return "\n".join(lines)
 
 
-def part(rnd: random.Random, number: int, origin: str, share: float, mistake: str | bool) -> str:
+def part(rnd: random.Random, number: int, origin: str, share: float, rows: int, mistake: str | bool) -> str:
     lines = [
         f"    - id: part-{number}",
         f"      description: {sentence(rnd)}",
         f"      config_name: part-{number}",
         "      split: train",
-        f"      size: {{rows: {rnd.randint(1_000, 900_000)}, bytes: {rnd.randint(10**6, 10**9)}}}",
+        f"      size: {{rows: {rows}, bytes: {rows * rnd.randint(200, 4000)}}}",
         f"      share: {share}",
         "      origin:",
         f"        class: {'model_generatd' if mistake == 'enum' else origin}",
@@ -146,12 +150,15 @@ def part(rnd: random.Random, number: int, origin: str, share: float, mistake: st
         lines += [
             "        generators:",
             f"          - model: {rnd.choice(MODELS)}",
-            f"            revision: {rnd.getrandbits(28):07x}",
+            f'            revision: "{rnd.getrandbits(28):07x}"',
             "            role: generator",
+            *(LABELER if origin == "generated_preference_label" else []),
             f"        seed_source: {sentence(rnd, 5, 10)}",
         ]
     else:
         lines += [f"        description: {sentence(rnd)}"]
+        if origin == "public_web_crawl":
+            lines += [f"        license: {rnd.choice(LICENSES)}"]
     lines += [f"        collection_period: {{start: 2025-0{rnd.randint(1, 9)}-01, end: 2026-0{rnd.randint(1, 9)}-28}}"]
     if synthetic:
         category = rnd.choice(PURPOSES[origin])
@@ -171,6 +178,8 @@ def part(rnd: random.Random, number: int, origin: str, share: float, mistake: st
                 *([f'            tool_version: "{version}"'] if version else []),
                 f"            sample_size: {rnd.randint(500, 50_000)}",
                 f"            pass_rate: {rnd.uniform(0.6, 0.99):.3f}",
+                *(["            reviewer_qualification: Domain experts with five years of practice."]
+                  if method in ("domain_expert_review", "crowd_review") else []),
                 f"            {'notse' if mistake == 'typo' else 'notes'}: {sentence(rnd)}",
             ]
     lines += [
@@ -180,6 +189,8 @@ def part(rnd: random.Random, number: int, origin: str, share: float, mistake: st
         f"        involvement: {{written: {'machine' if synthetic else 'human'}, edited: none, verified: mixed}}",
         "        determination: [declared_by_producer]",
         "        confidence: high",
+        *([f"        estimated_ai_share: {rnd.uniform(0.01, 0.2):.3f}", "        estimate_method: classifier sample"]
+          if origin == "public_web_crawl" else []),
         "      public_evidence:",
         "        synthetic: false",
         "        presented_as_public_participation: false",

@@ -37,47 +37,78 @@ def display_path(path: Path) -> str:
 
 
 def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude: bool = False) -> Iterator[Target]:
-    """Yield targets in a stable order; explicit files are kept even when excluded (unless forced)."""
-    seen: set[str] = set()
-    for path in paths:
+    """Yield targets in a stable order; explicit files are kept even when excluded (unless forced).
+
+    Targets are produced as the walk finds them, so a run over any number of cards holds
+    only the current directory's listing in memory.
+    """
+    roots = list(paths)
+    # Duplicates arise only between arguments; one directory walk never repeats a path.
+    seen: set[str] | None = set() if len(roots) > 1 else None
+
+    def new(path: Path) -> bool:
+        if seen is None:
+            return True
+        key = os.path.abspath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for path in roots:
         if path.is_dir():
-            if path.name == "README.md":  # named as a card, but a directory: report it too
-                key = os.path.abspath(path)
-                if key not in seen:
-                    seen.add(key)
-                    yield Target(path, display_path(path), explicit=True)
+            if path.name == "README.md" and new(path):  # named as a card, but a directory: report it too
+                yield Target(path, display_path(path), explicit=True)
             for found in _walk(path, exclude):
-                key = os.path.abspath(found)
-                if key not in seen:
-                    seen.add(key)
+                if new(found):
                     yield Target(found, display_path(found), explicit=False)
         else:
             if force_exclude and _excluded(display_path(path), exclude):
                 continue
-            key = os.path.abspath(path)
-            if key not in seen:
-                seen.add(key)
+            if new(path):
                 yield Target(path, display_path(path), explicit=True)
 
 
 def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
-    found: list[Path] = []
-    # followlinks=False: a symlinked directory could loop; symlinked files are still yielded.
-    for directory, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
-        dirnames[:] = sorted(
-            d for d in dirnames if d not in SKIP_DIRS and not _excluded(display_path(Path(directory, d)), exclude)
-        )
-        for name in sorted(filenames):
-            candidate = Path(directory, name)
-            if _excluded(display_path(candidate), exclude):
+    """Card files below `root` in sorted path order, one directory listing at a time.
+
+    Depth-first with each directory's entries sorted by name gives exactly the order of
+    sorting every path, without holding them all. Symbolic links to directories are not
+    followed (they could loop); symlinked files are yielded, and dangling ones reported.
+    """
+    stack = [iter(_listing(root))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = Path(entry.path)
+        if _is_dir(entry):
+            if entry.name in SKIP_DIRS or _excluded(display_path(path), exclude):
                 continue
-            if name == "README.md" or (name.endswith(_CARD_DATA_SUFFIXES) and _carries_governance(candidate)):
-                found.append(candidate)
-        # A directory named README.md is reported, not silently skipped.
-        for name in dirnames:
-            if name == "README.md":
-                found.append(Path(directory, name))
-    yield from sorted(found)
+            if entry.name == "README.md":  # a directory named README.md is reported, not skipped
+                yield path
+            if not entry.is_symlink():
+                stack.append(iter(_listing(path)))
+        elif not _excluded(display_path(path), exclude):
+            name = entry.name
+            if name == "README.md" or (name.endswith(_CARD_DATA_SUFFIXES) and _carries_governance(path)):
+                yield path
+
+
+def _listing(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError:  # unreadable or vanished: skipped, as os.walk does
+        return []
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _excluded(display: str, exclude: tuple[str, ...]) -> bool:

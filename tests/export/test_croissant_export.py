@@ -59,7 +59,8 @@ def test_mlcroissant_accepts_the_export(card: Path, tmp_path: Path) -> None:
 
 def test_mlcroissant_accepts_the_export_with_a_hub_id(tmp_path: Path) -> None:
     out = tmp_path / "croissant.json"
-    doc = export(REPO / "examples" / "synthetic-instruct" / "README.md", out, "--hub-id", "acme-research/tessera-instruct")
+    card = REPO / "examples" / "synthetic-instruct" / "README.md"
+    doc = export(card, out, "--hub-id", "acme-research/tessera-instruct")
     assert doc["url"] == "https://huggingface.co/datasets/acme-research/tessera-instruct"
     repo_file = doc["distribution"][0]
     assert repo_file["@type"] == "cr:FileObject" and repo_file["encodingFormat"] == "git+https"

@@ -87,7 +87,8 @@ def test_dcl421_from_text_resolves_against_the_working_directory(tmp_path: Path,
 def _gen2(tmp_path: Path, fresh: float, generated: float) -> Path:
     write_card(tmp_path / "gen0", [part("h", "direct_human_record", 1.0)], {"generation": 0, "grounded_share": 1.0})
     write_card(tmp_path / "gen1", [part("h", "direct_human_record", 0.4), part("g", "model_generated", 0.6)],
-               {"generation": 1, "grounded_share": 0.4, "parents": [{"path": "../gen0", "share": 1.0, "generation": 0}]})
+               {"generation": 1, "grounded_share": 0.4,
+                "parents": [{"path": "../gen0", "share": 1.0, "generation": 0}]})
     return write_card(tmp_path / "gen2", [part("v1", "licensed_corpus", 0.4), part("g", "model_generated", generated),
                                           part("fresh", "direct_human_record", fresh)],
                       {"generation": 2, "grounded_share": fresh,

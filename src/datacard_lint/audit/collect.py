@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from datacard_lint.collect import SKIP_DIRS, Target, collect, display_path
 from datacard_lint.config.selection import path_matches
@@ -55,12 +56,24 @@ def _matching(root: Path, glob: str, exclude: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
-def hub_sources(list_file: Path, cache_dir: Path, sources: Sources | None = None) -> Sources:
-    """Fetch every card named in `list_file` (raises `HubError` if the list is unreadable)."""
+def hub_sources(
+    list_file: Path,
+    cache_dir: Path,
+    sources: Sources | None = None,
+    progress: Callable[[Iterable[Any], int, str], Iterable[Any]] | None = None,
+) -> Sources:
+    """Fetch every card named in `list_file` (raises `HubError` if the list is unreadable).
+
+    `progress(items, total, label)` may wrap the downloads, which dominate a Hub audit.
+    """
     from datacard_lint.hub import remote
 
     sources = sources or Sources()
-    for item in remote.fetch_all(remote.read_hub_list(list_file), cache_dir):
+    refs = remote.read_hub_list(list_file)
+    fetched: Iterable[Any] = remote.fetch_all(refs, cache_dir)
+    if progress is not None:
+        fetched = progress(fetched, len(refs), "Fetching")
+    for item in fetched:
         if item.path is None:
             sources.failures.append((item.ref.display, item.error or "not fetched"))
         else:

@@ -87,7 +87,7 @@ def audit(
         report.add_failure(card, reason)
         click.echo(f"datacard-lint: {reason}", err=True)
     engine = Engine(settings_for, want_score=True)
-    for result in _progress(iter_results(engine, sources.targets, jobs), len(sources.targets)):
+    for result in _progress(iter_results(engine, sources.targets, jobs), len(sources.targets), "Auditing"):
         report.add(result)
     data = report.to_dict(top=top)
     click.echo(summary_text(data))
@@ -103,7 +103,7 @@ def _fetch(ctx: click.Context, hub_list: Path, sources: Any) -> None:
     cache = Path(tempfile.mkdtemp(prefix="datacard-lint-audit-"))
     ctx.call_on_close(lambda: shutil.rmtree(cache, ignore_errors=True))
     try:
-        hub_sources(hub_list, cache, sources)
+        hub_sources(hub_list, cache, sources, progress=_progress)
     except HubError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -114,12 +114,12 @@ def _today() -> str:
     return _dt.date.today().isoformat()
 
 
-def _progress(results: Iterable[T], total: int) -> Iterator[T]:
+def _progress(results: Iterable[T], total: int, label: str) -> Iterator[T]:
     """A progress bar on stderr only when a person is watching it."""
     if not sys.stderr.isatty() or total < 2:
         yield from results
         return
-    with click.progressbar(length=total, label="Auditing", file=sys.stderr, show_pos=True) as bar:
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
         for result in results:
             bar.update(1)
             yield result

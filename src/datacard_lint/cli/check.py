@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +93,8 @@ def check(
         if show_settings:
             click.echo(json.dumps(first.to_dict(), indent=2))
             ctx.exit(0)
-        targets = list(collect(local_paths, first.exclude, force_exclude))
+        # A generator: cards are found while earlier ones are checked, so memory stays flat.
+        targets: Iterable[Target] = collect(local_paths, first.exclude, force_exclude)
         if show_files:
             for target in targets:
                 click.echo(target.display)
@@ -102,6 +103,7 @@ def check(
             ctx.exit(0)
         fetch_failed = False
         if hub_refs:
+            targets = list(targets)
             settings_for, fetch_failed = _add_hub_targets(ctx, hub_refs, targets, settings_for)
         reporter_cls = get_reporter(output_format or default_format())
         engine = Engine(settings_for, want_score=reporter_cls.wants_scores)

@@ -16,16 +16,19 @@ of every chain of copying, real records rather than model output?" The definitio
   they are taken as a representative sample); records obtained from outside the lineage
   count as 1.
 
-*Which acquired records come from a parent.* A part whose `origin.source_datasets` names a
-parent (by id or path) comes from that parent. Otherwise the parents' `share`s are taken to
-cover the unlinked acquired parts, up to what the shares allow and never the fresh grounded
-share: fresh data is, by definition, not inherited. A parent's `share` alone is not used as
-"inherited grounded data", because it also counts rows generated from the parent's prompts.
+*Which records come from a parent.* A part whose `origin.source_datasets` names a parent
+(by id or path) comes from that parent; a human-made or crawled part linked this way still
+counts 1, and only shows up in the ancestry paths. Otherwise the parents' `share`s are taken
+to cover the unlinked acquired parts, up to what the shares allow and never the fresh
+grounded share: fresh data is, by definition, not inherited. A parent's `share` alone is not
+used as "inherited grounded data", because it also counts rows generated from the parent's
+prompts.
 
-*Compounded grounded share* G(C) = own(C) + sum over parents P of c(P) x G(P), where c(P)
-is the share of C made of P's records in acquired parts and own(C) is the rest of C's
-non-synthetic share. Unrolled, G(C) is a sum over ancestry paths: the product of the c's
-along the path times the last card's own share. Parents that cannot be read (Hub ids not
+*Compounded grounded share* G(C) = own(C) + sum over parents P of (c(P) x G(P) + h(P)),
+where c(P) is the share of C made of P's records in acquired parts, h(P) the share in
+human-made or crawled parts linked to P, and own(C) the rest of C's non-synthetic share.
+Unrolled, G(C) is a sum over ancestry paths: the product of the shares along the path times
+the last card's own share (or 1 for a linked human-made part). Parents that cannot be read (Hub ids not
 available locally, URLs, data files, cards without part shares) are taken at face value (1).
 
 *Fresh grounded share* g(C): `renewal.grounded_share` (capped at the non-synthetic share);

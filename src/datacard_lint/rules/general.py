@@ -61,9 +61,14 @@ def missing_governance_block(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Run `datacard-lint init README.md` to add a pre-filled block, then replace its TODOs.
     """
-    if ctx.card.metadata and GOVERNANCE_KEY not in ctx.card.metadata:
-        first = next(iter(ctx.card.metadata))
-        yield Hit((first,), "card has no `governance` block; no governance requirement is documented", key=True)
+    metadata = ctx.card.metadata
+    if metadata is None or GOVERNANCE_KEY in metadata:
+        return
+    message = "card has no `governance` block; no governance requirement is documented"
+    if metadata:
+        yield Hit((next(iter(metadata)),), message, key=True)
+    elif () in ctx.card.spans:  # an explicit `{}` (the Hub's template); blank blocks get DCL021
+        yield Hit((), message)
 
 
 @rule("DCL902", "unused-suppression", Severity.WARNING, "general", runs_check=False, needs_governance=False)

@@ -65,6 +65,11 @@ def _lineage(ctx: RuleContext) -> _Lineage:
     return found
 
 
+def follows_local_parents(ctx: RuleContext) -> bool:
+    """Whether the card names parent cards on disk, so the compounded share (DCL422) applies."""
+    return bool(_lineage(ctx).followed())
+
+
 def _reachable(graph: LineageGraph, start: str) -> set[str]:
     seen = {start}
     queue = deque([start])

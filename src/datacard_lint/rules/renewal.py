@@ -102,6 +102,10 @@ def grounded_share_below_floor(ctx: RuleContext) -> Iterable[Hit]:
     reaches the floor, or keep earlier grounded data alongside the generated data instead
     of replacing it, and update `grounded_share`.
 
+    When the card names parent cards on disk (`parents[].path`), the share carried over
+    from them counts too, and DCL422 (compounded-grounded-share-below-floor) judges the
+    card instead.
+
     Options
     -------
     `thresholds.grounded-share-floor` (default 0.2).
@@ -110,6 +114,10 @@ def grounded_share_below_floor(ctx: RuleContext) -> Iterable[Hit]:
     generation, share = _generation(ctx), as_number(section.get("grounded_share"))
     floor = ctx.thresholds.grounded_share_floor
     if generation is not None and generation >= 1 and share is not None and share < floor - 1e-12:
+        from datacard_lint.rules.lineage import follows_local_parents
+
+        if follows_local_parents(ctx):
+            return  # the parents' grounded records count too: DCL422 judges the compounded share
         yield Hit((*R, "grounded_share"),
                   f"grounded share {share:g} is below the floor {floor:g} for a generation-{generation} dataset",
                   help="add fresh grounded data to this release, or keep earlier grounded data")

@@ -11,7 +11,7 @@ YAML date counts as a string) and format checker (`date`). Whatever is not mirro
 exactly gives None: a keyword the compiler does not know makes the whole schema
 unsupported (no fast path at all), and values whose handling in jsonschema is subtle
 (non-string keys, dates under `pattern`, non-string enum values, ...) give None.
-`tests/schema/test_fastcheck.py` compares the verdicts with jsonschema's on every card of
+`tests/hardening/test_fastcheck_verdicts.py` compares the verdicts with jsonschema's on every card of
 the shared corpus, the examples and generated cards.
 """
 
@@ -55,6 +55,17 @@ def _is_type(value: Any, name: str) -> bool:
     if name == "number":
         return isinstance(value, (int, float))
     raise Unsupported(f"type {name!r}")
+
+
+def _scalar_equal(one: Any, two: Any) -> bool:
+    """jsonschema's `equal` for two values that are not lists or mappings."""
+    if one is two:
+        return True
+    if isinstance(one, str) or isinstance(two, str):
+        return bool(one == two)
+    if isinstance(one, bool) or isinstance(two, bool):
+        return False  # `unbool`: true and false equal only themselves, never 1 or 0
+    return bool(one == two)
 
 
 def _all(checks: list[Check]) -> Check:
@@ -145,19 +156,20 @@ class Compiler:
         return lambda value: any(_is_type(value, name) for name in names)
 
     def _kw_enum(self, allowed: list[Any], schema: Mapping[str, Any], base: str) -> Check:
-        strings = [a for a in allowed if isinstance(a, str)]
-        only_strings = len(strings) == len(allowed)
-        members = frozenset(strings)
+        strings = frozenset(a for a in allowed if type(a) is str)
+        scalars = [a for a in allowed if not isinstance(a, (list, tuple, dict))]
+        only_scalars = len(scalars) == len(allowed)
 
         def check(value: Any) -> bool | None:
-            if type(value) is str:
-                if value in members:
-                    return True
-                return False if only_strings else None
-            if isinstance(value, str):  # a str subclass: leave it to jsonschema
-                return None
-            # jsonschema compares with a string by == only, and nothing else equals a string.
-            return False if only_strings else None
+            if type(value) is str and value in strings:
+                return True
+            if isinstance(value, (list, tuple, dict)) or (isinstance(value, str) and type(value) is not str):
+                # Containers compare element-wise in jsonschema, str subclasses by ==:
+                # certain only when every allowed value is a plain string.
+                return False if len(strings) == len(allowed) else None
+            if any(_scalar_equal(member, value) for member in scalars):
+                return True
+            return False if only_scalars else None
 
         return check
 

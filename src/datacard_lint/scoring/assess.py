@@ -84,7 +84,7 @@ def _synthetic_or_note(ctx: RuleContext, requirement: str) -> list[Part] | None:
 def purpose(ctx: RuleContext) -> Assessment:
     synthetic = _synthetic_or_note(ctx, "purpose")
     if synthetic is None:
-        return 1, "no part is synthetic: declare `not_applicable.purpose` with that reason"
+        return 0, "no part is synthetic: declare `not_applicable.purpose` with that reason"
     return _climb(ctx, [
         (lambda c: bool(synthetic) and _all(synthetic, lambda p: _text((p.section("purpose") or {}).get("category"))),
          "give every synthetic part a `purpose.category`"),
@@ -113,7 +113,7 @@ def _evidenced(method: Mapping[str, Any]) -> bool:
 def verification(ctx: RuleContext) -> Assessment:
     synthetic = _synthetic_or_note(ctx, "verification")
     if synthetic is None:
-        return 1, "no part is synthetic: declare `not_applicable.verification` with that reason"
+        return 0, "no part is synthetic: declare `not_applicable.verification` with that reason"
     return _climb(ctx, [
         (lambda c: bool(synthetic) and _all(synthetic, lambda p: bool(_methods(p))
                                             or _text((p.section("verification") or {}).get("reason"))),

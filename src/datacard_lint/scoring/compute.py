@@ -41,16 +41,19 @@ def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings
     profile = load_profile(settings.profile)
     ctx = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
     errors = _errors_by_requirement(card, diagnostics)
+    todos = _errors_by_requirement(card, [d for d in diagnostics if d.code == "DCL906"])
     not_applicable = ctx.governance.get("not_applicable")
     reasons = not_applicable if isinstance(not_applicable, Mapping) else {}
     results: dict[str, RequirementScore] = {}
     for requirement in REQUIREMENTS:
-        results[requirement] = _score_one(requirement, ctx, profile, errors.get(requirement, 0), reasons)
+        results[requirement] = _score_one(
+            requirement, ctx, profile, errors.get(requirement, 0), reasons, todos.get(requirement, 0)
+        )
     return CardScore(profile.name, profile.version, _overall(results, profile), results)
 
 
 def _score_one(
-    requirement: str, ctx: RuleContext, profile: Profile, errors: int, reasons: Mapping[str, object]
+    requirement: str, ctx: RuleContext, profile: Profile, errors: int, reasons: Mapping[str, object], todos: int
 ) -> RequirementScore:
     if not ctx.has_governance:
         return RequirementScore(requirement, 0, 0.0, True, "add a `governance` block (`datacard-lint init`)", errors)
@@ -65,6 +68,9 @@ def _score_one(
             return RequirementScore(requirement, 0, 0.0, True, step, errors, capped=True)
         return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
     level, step = ASSESSORS[requirement](ctx)
+    if todos:
+        # Placeholders (as `datacard-lint init` writes them) document nothing yet.
+        return RequirementScore(requirement, 0, 0.0, True, "replace the TODO placeholders", errors, level > 0)
     capped = errors > 0 and level > profile.error_cap
     if capped:
         level = profile.error_cap
