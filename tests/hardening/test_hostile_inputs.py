@@ -110,6 +110,9 @@ def test_recursive_alias_is_refused(tmp_path: Path) -> None:
         ("flow-mapping", "k: " + "{a: " * 100_000 + "}" * 100_000, None),
         ("block-sequence", "k:\n  " + "- " * 100_000 + "x", (3, 201)),
         ("block-mapping", "".join(" " * i + "a:\n" for i in range(2_000)), (102, 101)),
+        # Levels that add no indentation: compact values after `: `, pairs inside `[`.
+        ("explicit-value", "? a\n: " + "- " * 100_000 + "x", (3, 201)),
+        ("flow-pairs", "k: " + "[? " * 100_000 + "x" + "]" * 100_000, None),
     ],
 )
 def test_deep_nesting_is_refused_before_composing(

@@ -157,7 +157,8 @@ def test_exit_status_follows_the_documented_rule(text: str) -> None:
 
 
 @PROPERTY
-@given(st.one_of(front_matters, st.lists(st.sampled_from(["- ", "? ", "[", "{", "a: ", "\n", "  ", ", "]),
+@given(st.one_of(front_matters, st.lists(st.sampled_from(["- ", "? ", ": ", "[", "{", "]", "}", "a: ", "\n", "  ",
+                                                           ", ", "&a ", "*a", "!!seq "]),
                                           max_size=80).map("".join)))
 def test_cheap_bounds_never_underestimate(text: str) -> None:
     """The pre-compose guards are sound only if their estimates bound the real figures."""

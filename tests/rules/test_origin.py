@@ -3,54 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
+from dcl_testing import card, codes, codes_at, lint, marked, swap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datacard_lint.config.settings import Settings
-from datacard_lint.engine import CardResult, Engine
 from datacard_lint.rules._util import as_date, as_int, as_number, has_text
 from datacard_lint.rules.context import Thresholds
-
-#: Time-based rules are tested against this date.
-AS_OF = dt.date(2026, 11, 24)
-
-
-def lint(text: str, **settings: object) -> CardResult:
-    """Lint a card's text with a fixed `as_of` (local helper: `conftest` is ambiguous across test dirs)."""
-    return Engine(Settings(**{"as_of": AS_OF, **settings})).check_text(text)  # type: ignore[arg-type]
-
-
-def codes_at(result: CardResult) -> set[tuple[str, int]]:
-    return {(d.code, d.line) for d in result.diagnostics}
-
-
-MARK = "# <-"
-
-
-def card(body: str) -> str:
-    """A card whose front matter is `body` (dedented)."""
-    return "---\n" + textwrap.dedent(body).lstrip("\n") + "---\n"
-
-
-def marked(text: str, nth: int = 0) -> int:
-    """1-based line of the `nth` line carrying the `# <-` marker."""
-    lines = [i for i, line in enumerate(text.splitlines(), start=1) if MARK in line]
-    return lines[nth]
-
-
-def swap(text: str, old: str, new: str, count: int = -1) -> str:
-    """`text` with `old` replaced; fails loudly if `old` is absent, so no variant tests nothing."""
-    assert old in text, old
-    return text.replace(old, new, count)
-
-
-def codes(text: str, **options: object) -> set[str]:
-    return {d.code for d in lint(text, **options).diagnostics}
-
 
 # --- DCL101 origin-shares-do-not-sum ------------------------------------------------------
 

@@ -2,46 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import textwrap
-
 import pytest
-
-from datacard_lint.config.settings import Settings
-from datacard_lint.engine import CardResult, Engine
-
-#: Time-based rules are tested against this date.
-AS_OF = dt.date(2026, 11, 24)
-
-
-def lint(text: str, **settings: object) -> CardResult:
-    """Lint a card's text with a fixed `as_of` (local helper: `conftest` is ambiguous across test dirs)."""
-    return Engine(Settings(**{"as_of": AS_OF, **settings})).check_text(text)  # type: ignore[arg-type]
-
-
-def codes_at(result: CardResult) -> set[tuple[str, int]]:
-    return {(d.code, d.line) for d in result.diagnostics}
-
-
-MARK = "# <-"
-
-
-def card(body: str) -> str:
-    return "---\n" + textwrap.dedent(body).lstrip("\n") + "---\n"
-
-
-def marked(text: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), start=1) if MARK in line)
-
-
-def swap(text: str, old: str, new: str) -> str:
-    assert old in text, old
-    return text.replace(old, new)
-
-
-def codes(text: str) -> set[str]:
-    return {d.code for d in lint(text).diagnostics}
-
+from dcl_testing import card, codes, codes_at, lint, marked, swap
 
 # --- DCL201 synthetic-part-without-purpose -----------------------------------------------
 

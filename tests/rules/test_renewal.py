@@ -6,43 +6,10 @@ import datetime as dt
 import textwrap
 
 import pytest
+from dcl_testing import card, codes, codes_at, lint, marked, swap
 
-from datacard_lint.config.settings import Settings
-from datacard_lint.engine import CardResult, Engine
 from datacard_lint.rules._util import cadence_days
 from datacard_lint.rules.context import Thresholds
-
-#: Time-based rules are tested against this date.
-AS_OF = dt.date(2026, 11, 24)
-
-
-def lint(text: str, **settings: object) -> CardResult:
-    """Lint a card's text with a fixed `as_of` (local helper: `conftest` is ambiguous across test dirs)."""
-    return Engine(Settings(**{"as_of": AS_OF, **settings})).check_text(text)  # type: ignore[arg-type]
-
-
-def codes_at(result: CardResult) -> set[tuple[str, int]]:
-    return {(d.code, d.line) for d in result.diagnostics}
-
-
-MARK = "# <-"
-
-
-def card(body: str) -> str:
-    return "---\n" + textwrap.dedent(body).lstrip("\n") + "---\n"
-
-
-def marked(text: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), start=1) if MARK in line)
-
-
-def swap(text: str, old: str, new: str) -> str:
-    assert old in text, old
-    return text.replace(old, new)
-
-
-def codes(text: str, **options: object) -> set[str]:
-    return {d.code for d in lint(text, **options).diagnostics}
 
 
 def lineage(renewal: str, *, human: float = 0.3, generated: float = 0.7, human_class: str = "licensed_corpus") -> str:

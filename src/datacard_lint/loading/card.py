@@ -31,8 +31,9 @@ class Card:
     kind: CardKind
     text: str | None = None
     metadata: dict[Any, Any] | None = None
-    spans: dict[Path_, Span] = field(default_factory=dict)
-    key_spans: dict[Path_, Span] = field(default_factory=dict)
+    #: Position of the value (or of its key) at each path; computed when first asked for.
+    spans: Mapping[Path_, Span] = field(default_factory=dict)
+    key_spans: Mapping[Path_, Span] = field(default_factory=dict)
     implicit: list[ImplicitScalar] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     yaml_text: str | None = None

@@ -9,7 +9,8 @@ instead of silently accepted. Values equal what `yaml.safe_load` returns, which 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+import functools
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,11 +93,111 @@ class ImplicitScalar:
 @dataclass(slots=True)
 class YamlTree:
     data: Any = None
-    spans: dict[Path_, Span] = field(default_factory=dict)
-    key_spans: dict[Path_, Span] = field(default_factory=dict)
+    spans: Mapping[Path_, Span] = field(default_factory=dict)
+    key_spans: Mapping[Path_, Span] = field(default_factory=dict)
     implicit: list[ImplicitScalar] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     ok: bool = True
+
+
+class _NodeIndex:
+    """Finds the node at a path of a composed document that has no anchors and no merges.
+
+    Such a document is a tree, and the value at a path is reached by following the path
+    (for a key written twice, its last occurrence, as in the values). Positions are read
+    from the nodes only when a rule or reporter asks for them.
+    """
+
+    def __init__(self, root: Node, line_offset: int, keys: dict[int, Hashable], rebuild: Callable[[], YamlTree]):
+        self.root = root
+        self.line_offset = line_offset
+        self.keys = keys  # id(key node) -> key, for keys that are not plain strings
+        self.rebuild = rebuild
+        self.full: YamlTree | None = None
+
+    def span(self, node: Node) -> Span:
+        start, end, offset = node.start_mark, node.end_mark, self.line_offset
+        return Span(start.line + offset, start.column + 1, end.line + offset, end.column + 1)
+
+    def find(self, path: Path_) -> tuple[Node | None, Node] | None:
+        """(key node, value node) at `path`, or None when no value is there."""
+        key_node: Node | None = None
+        node = self.root
+        for part in path:
+            if type(node) is MappingNode and node.tag == _MAP:
+                found = None
+                for candidate, value in node.value:
+                    key = candidate.value if type(candidate) is ScalarNode and candidate.tag == _STR else (
+                        self.keys.get(id(candidate), _MISSING))
+                    if key is part or key == part:
+                        found = (candidate, value)
+                if found is None:
+                    return None
+                key_node, node = found
+            elif type(node) is SequenceNode and node.tag == _SEQ and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return None
+                key_node, node = None, node.value[part]
+            else:
+                return None
+        return key_node, node
+
+    def materialized(self) -> YamlTree:
+        if self.full is None:
+            self.full = self.rebuild()
+        return self.full
+
+
+class SpanTable(Mapping[Path_, Span]):
+    """Positions of values (or of their keys) by path, computed when asked for.
+
+    A card needs a few positions (one per finding) out of thousands of values, so they are
+    not built up front: a lookup walks the nodes along the path, and iterating builds the
+    whole table once, exactly as an eager build would have.
+    """
+
+    __slots__ = ("_index", "_of_keys")
+
+    def __init__(self, index: _NodeIndex, *, of_keys: bool) -> None:
+        self._index = index
+        self._of_keys = of_keys
+
+    def _table(self) -> Mapping[Path_, Span]:
+        full = self._index.materialized()
+        return full.key_spans if self._of_keys else full.spans
+
+    def __getitem__(self, path: Path_) -> Span:
+        if self._index.full is not None:
+            return self._table()[path]
+        found = self._index.find(path) if isinstance(path, tuple) else None
+        if found is None:
+            raise KeyError(path)
+        key_node, node = found
+        target = key_node if self._of_keys else node
+        if target is None:  # the root and list items have no key
+            raise KeyError(path)
+        return self._index.span(target)
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def items(self):  # type: ignore[no-untyped-def,override]
+        return self._table().items()
+
+    def values(self):  # type: ignore[no-untyped-def,override]
+        return self._table().values()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (dict, (dict(self._table()),))
+
+    def __repr__(self) -> str:
+        return f"SpanTable({dict(self._table())!r})"
+
+
+_MISSING = object()
 
 
 class _Abort(Exception):
@@ -123,8 +224,10 @@ class _Builder:
         self.line_offset = line_offset
         self.limits = limits
         self.tree = tree
-        self.spans = tree.spans
-        self.key_spans = tree.key_spans
+        self.spans: dict[Path_, Span] = {}
+        self.key_spans: dict[Path_, Span] = {}
+        tree.spans, tree.key_spans = self.spans, self.key_spans
+        self.keys: dict[int, Hashable] = {}  # id(key node) -> key, for keys that are not strings
         self.constructor = SafeConstructor()
         self.aliases = "&" in text  # an alias needs an anchor
         self.merges = "<<" in text
@@ -143,7 +246,61 @@ class _Builder:
     def run(self, node: Node) -> Any:
         if self.aliases:
             return self.build(node, (), 0)[0]
-        return self.plain(node, ())
+        if self.merges:
+            return self.plain(node, ())
+        value = self.lazy(node, ())
+        # A partial of a plain function, not a bound method: the index must not keep the
+        # builder (and through it the tree) alive, or every card becomes cyclic garbage.
+        rebuild = functools.partial(_eager_tree, node, self.line_offset, self.limits)
+        index = _NodeIndex(node, self.line_offset, self.keys, rebuild)
+        self.tree.spans = SpanTable(index, of_keys=False)
+        self.tree.key_spans = SpanTable(index, of_keys=True)
+        return value
+
+    # --- documents without anchors or merges: values now, positions on demand ----------
+
+    def lazy(self, node: Node, path: Path_) -> Any:
+        kind = type(node)
+        if kind is ScalarNode:
+            return node.value if node.tag == _STR else self.scalar(node, path)  # type: ignore[arg-type]
+        if kind is SequenceNode:
+            if node.tag != _SEQ:
+                return self._other_collection(node)[0]
+            lazy = self.lazy
+            return [
+                child.value if type(child) is ScalarNode and child.tag == _STR else lazy(child, (*path, index))
+                for index, child in enumerate(node.value)
+            ]
+        if kind is MappingNode:
+            if node.tag != _MAP:
+                return self._other_collection(node)[0]
+            result: dict[Any, Any] = {}
+            key_nodes: dict[Any, Node] = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is ScalarNode and key_node.tag == _STR:
+                    key: Hashable = key_node.value
+                else:
+                    key = self._key(key_node, path)
+                    self.keys[id(key_node)] = key
+                if key in result:
+                    self._duplicate(key, key_node, key_nodes[key])
+                key_nodes[key] = key_node
+                if type(value_node) is ScalarNode and value_node.tag == _STR:
+                    result[key] = value_node.value
+                else:
+                    result[key] = self.lazy(value_node, (*path, key))
+            return result
+        return None  # pragma: no cover - PyYAML has only three node kinds
+
+    def _duplicate(self, key: Hashable, key_node: Node, earlier: Node) -> None:
+        self.tree.findings.append(
+            Finding(
+                "DCL011",
+                f"duplicate key {key!r} (first defined on line {self.span(earlier).line}); the last value wins",
+                self.span(key_node),
+                "remove or rename one of the two keys",
+            )
+        )
 
     # --- documents without anchors: no sharing, no counting -------------------------
 
@@ -377,11 +534,15 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
         _cross_check_tabs(text, line_offset, tree)
     if node is None:
         return tree
+    builder = _Builder(line_offset + 1, limits, tree, text)
     try:
-        tree.data = _Builder(line_offset + 1, limits, tree, text).run(node)
+        tree.data = builder.run(node)
     except _Abort:
         tree.data = None
         tree.ok = False
+        if not builder.aliases and not builder.merges:  # keep the positions found before the failure
+            partial = _eager_tree(node, line_offset + 1, limits)
+            tree.spans, tree.key_spans = partial.spans, partial.key_spans
     except RecursionError:  # only reachable with a max-depth raised far above the default
         tree.findings.append(
             Finding("DCL015", "nesting too deep to process; lower the nesting", Span.point(line_offset + 1))
@@ -389,6 +550,16 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
         tree.data = None
         tree.ok = False
     return tree
+
+
+def _eager_tree(node: Node, line_offset: int, limits: Limits) -> YamlTree:
+    """The positions an eager build records (also the partial ones, after a failure)."""
+    scratch = YamlTree()
+    try:
+        _Builder(line_offset, limits, scratch, "").plain(node, ())
+    except _Abort:
+        pass
+    return scratch
 
 
 def _cross_check_tabs(text: str, line_offset: int, tree: YamlTree) -> None:
@@ -469,15 +640,24 @@ def _nesting_upper_bound(text: str) -> int:
     """A cheap over-estimate of collection depth, so deep input is caught before composing.
 
     PyYAML's composer recurses once per level; 100,000 levels would exhaust the stack.
-    Flow brackets and indentation both bound the depth from above.
+    In flow style each `{` opens one level and each `[` at most two (a sequence, and the
+    one-pair mapping that `[a: ...` or `[? ...` opens inside it). A block collection starts
+    a line or follows a `- `, `? ` or `: ` indicator, and each column of the leading run of
+    spaces and indicators adds at most two levels (a sequence may sit at its parent key's
+    indentation), so twice the longest such run bounds the rest.
     """
-    brackets = text.count("[") + text.count("{")
-    widest = max((len(line) - len(line.lstrip(" -?")) for line in text.splitlines()), default=0)
-    return brackets + widest + 1
+    brackets = 2 * text.count("[") + text.count("{")
+    widest = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    return brackets + 2 * widest + 2
 
 
 def _measure(text: str, max_depth: int, max_nodes: int, line_offset: int, tree: YamlTree) -> bool:
-    """Walk parser events (an iterative C state machine): exact depth and value count."""
+    """Walk parser events (an iterative C state machine): exact depth and value count.
+
+    Only the first document is measured, and a syntax error is left for the composer to
+    report: it reads the same events, so it stops there too, and its message is the one
+    every other card gets.
+    """
     depth = nodes = 0
     starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -494,18 +674,16 @@ def _measure(text: str, max_depth: int, max_nodes: int, line_offset: int, tree: 
                 depth -= 1
             elif isinstance(event, yaml.ScalarEvent):
                 nodes += 1
+            elif isinstance(event, yaml.DocumentEndEvent):
+                return True
             else:
                 continue
             if nodes > max_nodes:
                 message = f"front matter holds more than {max_nodes:,} values"
                 tree.findings.append(Finding("DCL014", message, _event_span(event, line_offset)))
                 return False
-    except yaml.MarkedYAMLError as exc:
-        tree.findings.append(_syntax_finding(exc, text, line_offset))
-        return False
-    except yaml.YAMLError as exc:
-        tree.findings.append(Finding("DCL010", f"YAML error: {exc}", Span.point(line_offset + 1)))
-        return False
+    except yaml.YAMLError:
+        return True  # everything before the error is within the limits
     return True
 
 
