@@ -42,9 +42,10 @@ def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude:
     Targets are produced as the walk finds them, so a run over any number of cards holds
     only the current directory's listing in memory.
     """
-    roots = list(paths)
-    # Duplicates arise only between arguments; one directory walk never repeats a path.
-    seen: set[str] | None = set() if len(roots) > 1 else None
+    roots = [(path, path.is_dir()) for path in paths]
+    # A walk never repeats a path, so duplicates need remembering only when arguments
+    # overlap (a directory inside another, a file inside a directory, a file twice).
+    seen: set[str] | None = set() if _overlapping(roots) else None
 
     def new(path: Path) -> bool:
         if seen is None:
@@ -55,8 +56,8 @@ def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude:
         seen.add(key)
         return True
 
-    for path in roots:
-        if path.is_dir():
+    for path, is_dir in roots:
+        if is_dir:
             if path.name == "README.md" and new(path):  # named as a card, but a directory: report it too
                 yield Target(path, display_path(path), explicit=True)
             for found in _walk(path, exclude):
@@ -67,6 +68,20 @@ def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude:
                 continue
             if new(path):
                 yield Target(path, display_path(path), explicit=True)
+
+
+def _overlapping(roots: list[tuple[Path, bool]]) -> bool:
+    directories = [os.path.abspath(p) for p, is_dir in roots if is_dir]
+    files = [os.path.abspath(p) for p, is_dir in roots if not is_dir]
+    if len(set(files)) < len(files) or len(set(directories)) < len(directories):
+        return True
+    if not directories:
+        return False
+
+    def inside(child: str, parent: str) -> bool:
+        return child.startswith(parent.rstrip(os.sep) + os.sep)
+
+    return any(inside(a, b) for a in directories + files for b in directories if a != b)
 
 
 def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Path]:

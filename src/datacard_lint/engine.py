@@ -97,7 +97,7 @@ class Engine:
     def _failed(self, path: str, settings: Settings, exc: Exception) -> CardResult:
         message = f"checking this file failed: {exc.__class__.__name__}: {exc}"
         diagnostics = self._stamp([Finding("DCL999", message, FILE_START)], path, settings)
-        return CardResult(path, diagnostics, settings=settings, internal_errors=[f"{path}: {message}"])
+        return CardResult(path, diagnostics, settings=settings, internal_errors=[message])
 
     def check_card(self, card: Card, settings: Settings) -> CardResult:
         findings: list[Finding] = list(card.findings)

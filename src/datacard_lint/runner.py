@@ -167,7 +167,7 @@ def _crashed(target: Target) -> CardResult:
     message = "the worker process checking this file died (crash or out of memory)"
     rule = registry.get("DCL999")
     diagnostic = Diagnostic(rule.code, rule.name, rule.severity, target.display, FILE_START, message)
-    return CardResult(target.display, [diagnostic], internal_errors=[f"{target.display}: {message}"])
+    return CardResult(target.display, [diagnostic], internal_errors=[message])
 
 
 # --- in the worker process -------------------------------------------------------------

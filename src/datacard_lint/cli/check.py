@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from datacard_lint.config.files import ConfigError
 from datacard_lint.config.settings import Settings
 from datacard_lint.hub import remote
 from datacard_lint.reporters import REPORTERS
+from datacard_lint.reporters.base import Summary
 
 
 def default_format() -> str:
@@ -78,7 +78,6 @@ def check(
     from datacard_lint.collect import collect
     from datacard_lint.engine import Engine
     from datacard_lint.reporters import get_reporter
-    from datacard_lint.reporters.base import Summary
     from datacard_lint.runner import iter_results
 
     try:
@@ -117,8 +116,8 @@ def check(
             reporter.finish(summary)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    for message in _internal(summary):
-        click.echo(f"datacard-lint: {message}", err=True)
+    for message in summary.internal_messages:
+        click.echo(f"datacard-lint: internal error: {message}", err=True)
     ctx.exit(2 if fetch_failed else exit_status(summary, exit_zero))
 
 
@@ -170,20 +169,11 @@ class _HubAware:
         return self.settings_for(None if path in self.hub_files else path)
 
 
-def _internal(summary: object) -> list[str]:
-    return []
-
-
-def exit_status(summary: object, exit_zero: bool) -> int:
-    from datacard_lint.reporters.base import Summary
-
-    assert isinstance(summary, Summary)
+def exit_status(summary: Summary, exit_zero: bool) -> int:
+    """2 when the linter itself failed, else 1 for error-level findings or low scores (unless --exit-zero)."""
     if summary.internal_errors:
         return 2
     if exit_zero:
         return 0
     return 1 if summary.errors or summary.below_min_score else 0
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(check())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -101,8 +101,14 @@ def legacy_task_categories() -> Mapping[str, str | None]:
 def closest(value: str, choices: Iterable[str]) -> str | None:
     """The choice most similar to ``value`` (ignoring case), for "did you mean" hints.
 
-    Returns ``None`` when nothing is close enough.
+    Returns ``None`` when nothing is close enough. Cached: a corpus repeats the same unknown
+    values, and difflib over thousands of language codes is the costliest step of a check.
     """
+    return _closest(value, choices if isinstance(choices, frozenset) else frozenset(choices))
+
+
+@lru_cache(maxsize=4096)
+def _closest(value: str, choices: frozenset[str]) -> str | None:
     import difflib
 
     by_folded: dict[str, str] = {}

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Limits:
     #: Largest file read at all. The biggest real Hub cards are about 1 MB.
     max_file_bytes: int = 16 * 1024 * 1024
-    #: Deepest nesting of YAML collections. Real cards stay under 15.
+    #: Deepest nesting of YAML collections. Real cards stay under 15. Honoured up to
+    #: `yamltree.HARD_MAX_DEPTH` (1,000): libyaml's composer recurses in C per level.
     max_depth: int = 100
     #: Largest number of values after expanding aliases ("billion laughs" guard). The
     #: largest real cards hold about 25,000; parsing costs roughly 20 µs and 0.3 KB of

@@ -40,14 +40,29 @@ def read_bytes(path: Path, limits: Limits) -> tuple[bytes | None, list[Finding]]
     if info.st_size > limits.max_file_bytes:
         return None, [_too_large(info.st_size, limits)]
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
+        data = _read_at_most(path, limits.max_file_bytes + 1, info.st_size)
     except OSError as exc:
         return None, [_io_error(path, exc)]
     if len(data) > limits.max_file_bytes:  # grew between stat and read
         return None, [_too_large(len(data), limits)]
     return data, []
+
+
+def _read_at_most(path: Path, limit: int, expected: int) -> bytes:
+    """Read-only, non-blocking, with plain system calls (no buffered file object per card)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = []
+        remaining = limit
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, max(expected + 1, 65536)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes) -> SourceText:

@@ -10,6 +10,7 @@ instead of silently accepted. Values equal what `yaml.safe_load` returns, which 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -636,6 +637,10 @@ def _node_upper_bound(text: str) -> int:
     return 2 * indicators + 1
 
 
+#: The run of spaces and block indicators that starts each line (any line break).
+_LEADING_RUN = re.compile(r"(?:^|(?<=[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]))[ ?:-]+")
+
+
 def _nesting_upper_bound(text: str) -> int:
     """A cheap over-estimate of collection depth, so deep input is caught before composing.
 
@@ -647,7 +652,7 @@ def _nesting_upper_bound(text: str) -> int:
     indentation), so twice the longest such run bounds the rest.
     """
     brackets = 2 * text.count("[") + text.count("{")
-    widest = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    widest = max(map(len, _LEADING_RUN.findall(text)), default=0)
     return brackets + 2 * widest + 2
 
 

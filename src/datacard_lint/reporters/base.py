@@ -21,7 +21,8 @@ class Summary:
     by_code: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     below_min_score: int = 0
-    internal_errors: int = 0
+    #: Messages of linter failures (a rule that crashed, a worker that died): exit status 2.
+    internal_messages: list[str] = field(default_factory=list)
 
     def add(self, result: CardResult) -> None:
         self.cards += 1
@@ -31,7 +32,11 @@ class Summary:
             self.names[diagnostic.code] = diagnostic.name
         if result.below_min_score():
             self.below_min_score += 1
-        self.internal_errors += len(result.internal_errors)
+        self.internal_messages.extend(f"{result.path}: {m}" for m in result.internal_errors)
+
+    @property
+    def internal_errors(self) -> int:
+        return len(self.internal_messages)
 
     @property
     def errors(self) -> int:

@@ -338,7 +338,7 @@ def yaml_alias_limit(ctx: RuleContext) -> Iterable[Hit]:
 
     Options
     -------
-    `max-nodes` (default 1000000).
+    `max-nodes` (default 250000).
     """
     return ()
 
@@ -370,7 +370,7 @@ def yaml_too_deep(ctx: RuleContext) -> Iterable[Hit]:
 
     Options
     -------
-    `max-depth` (default 100).
+    `max-depth` (default 100, at most 1000).
     """
     return ()
 

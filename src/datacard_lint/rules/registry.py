@@ -36,11 +36,7 @@ def _load() -> tuple[dict[str, Rule], dict[str, Rule]]:
     import importlib
 
     for module in RULE_MODULES:
-        try:
-            importlib.import_module(f"datacard_lint.rules.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"datacard_lint.rules.{module}":
-                raise
+        importlib.import_module(f"datacard_lint.rules.{module}")
     by_code: dict[str, Rule] = {}
     by_name: dict[str, Rule] = {}
     for item in defined_rules():

@@ -362,6 +362,12 @@ def bundled_check(relative: str) -> Check | None:
 
     from datacard_lint.schemas import store
 
-    documents = [json.loads(path.read_text(encoding="utf-8")) for path in store.all_schema_files()]
-    uri = store.load_json(relative).get("$id")
-    return compile_schema(documents, uri) if isinstance(uri, str) else None
+    document = store.load_json(relative)
+    uri = document.get("$id")
+    if not isinstance(uri, str):
+        return None
+    try:  # most schemas refer only to themselves: skip reading the other files
+        return Compiler([document]).compile(uri)
+    except Unsupported:
+        documents = [json.loads(path.read_text(encoding="utf-8")) for path in store.all_schema_files()]
+        return compile_schema(documents, uri)

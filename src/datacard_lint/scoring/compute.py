@@ -64,8 +64,8 @@ def _score_one(
         if errors:
             # Error findings in an exempt requirement contradict the exemption (a synthetic
             # part it claims does not exist, for instance): it counts, with nothing earned.
-            step = "the not-applicable declaration is contradicted by error findings: fix them"
-            return RequirementScore(requirement, 0, 0.0, True, step, errors, capped=True)
+            contradicted = "the not-applicable declaration is contradicted by error findings: fix them"
+            return RequirementScore(requirement, 0, 0.0, True, contradicted, errors, capped=True)
         return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
     level, step = ASSESSORS[requirement](ctx)
     if todos:
