@@ -33,12 +33,22 @@ def _generator() -> Any:
     return module
 
 
+def _string_keys_only(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _string_keys_only(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_string_keys_only(v) for v in value)
+    return True
+
+
 def agree(relative: str, value: Any) -> bool | None:
     """The fast verdict, after checking that it matches jsonschema's when it is certain."""
     fast = fastcheck.bundled_check(relative)
     assert fast is not None, f"{relative} no longer compiles: the fast path is off"
     verdict = fast(value)
-    if verdict is not None:
+    if verdict is not None and _string_keys_only(value):
+        # jsonschema itself raises TypeError on a non-string key under patternProperties,
+        # so such mutations have no reference verdict to compare with.
         reference = store.governance_validator(1) if relative == GOVERNANCE else store.card_validator(1)
         assert verdict == reference.is_valid(value), json.dumps(value, default=str)[:500]
     return verdict

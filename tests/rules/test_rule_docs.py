@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from dcl_testing import lint
+
 from datacard_lint.rules.base import REQUIRED_SECTIONS
 from datacard_lint.rules.registry import all_rules
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from dcl_testing import lint
 from jsonschema import Draft202012Validator
 
-from dcl_testing import lint
 from datacard_lint._meta import SITE_URL
 from datacard_lint.schemas import store
 

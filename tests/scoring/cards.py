@@ -85,7 +85,7 @@ def _tail(level: int, governance: dict[str, Any]) -> None:
 def _contamination(level: int, parts: list[dict[str, Any]], governance: dict[str, Any]) -> None:
     labels = [("human", "digitalCapture", "declared_by_producer"), ("ai_generated", "trainedAlgorithmicData",
                                                                      "declared_by_producer")]
-    for part, (label, source_type, how) in zip(parts, labels):
+    for part, (label, source_type, how) in zip(parts, labels, strict=True):
         if level >= 1:
             part["contamination"] = {"ai_label": label, "digital_source_type": source_type}
         if level >= 2:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from cards import build
+from dcl_testing import lint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cards import build
-from dcl_testing import lint
 from datacard_lint.requirements import REQUIREMENTS
 from datacard_lint.scoring.profile import ProfileError, load_profile, profile_names
 

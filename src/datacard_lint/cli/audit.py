@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from datacard_lint.cli.options import resolver, settings_options
+from datacard_lint.cli.options import SettingsOptions, settings_options
 from datacard_lint.config.files import ConfigError
 
 T = TypeVar("T")
@@ -37,15 +37,7 @@ T = TypeVar("T")
 def audit(
     ctx: click.Context,
     paths: tuple[Path, ...],
-    config_path: Path | None,
-    isolated: bool,
-    select: tuple[str, ...] | None,
-    extend_select: tuple[str, ...] | None,
-    ignore: tuple[str, ...] | None,
-    exclude: tuple[str, ...],
-    profile: str | None,
-    min_score: float | None,
-    as_of: Any,
+    settings: SettingsOptions,
     hub_list: Path | None,
     output_dir: Path | None,
     name_glob: str | None,
@@ -70,8 +62,7 @@ def audit(
     if missing:
         raise click.UsageError(f"path does not exist: {missing[0]}")
     try:
-        settings_for = resolver(config_path, isolated, select, extend_select, ignore, exclude, profile, min_score,
-                                as_of)
+        settings_for = settings.resolver()
         first = settings_for(paths[0] if paths else None)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None

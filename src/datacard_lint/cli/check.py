@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from datacard_lint.cli.options import resolver, settings_options
+from datacard_lint.cli.options import SettingsOptions, settings_options
 from datacard_lint.cli.output import open_output
 from datacard_lint.collect import Target
 from datacard_lint.config.files import ConfigError
@@ -48,15 +48,7 @@ def default_format() -> str:
 def check(
     ctx: click.Context,
     paths: tuple[str, ...],
-    config_path: Path | None,
-    isolated: bool,
-    select: tuple[str, ...] | None,
-    extend_select: tuple[str, ...] | None,
-    ignore: tuple[str, ...] | None,
-    exclude: tuple[str, ...],
-    profile: str | None,
-    min_score: float | None,
-    as_of: object,
+    settings: SettingsOptions,
     output_format: str | None,
     output_file: Path | None,
     force_exclude: bool,
@@ -81,8 +73,7 @@ def check(
     from datacard_lint.runner import iter_results
 
     try:
-        settings_for = resolver(config_path, isolated, select, extend_select, ignore, exclude, profile, min_score,
-                                as_of)  # type: ignore[arg-type]
+        settings_for = settings.resolver()
         hub_refs = _hub_refs(paths, hub_list)
         local_paths = [Path(p) for p in paths if not remote.is_hub_path(p)] or ([] if hub_refs else [Path(".")])
         missing = [p for p in local_paths if not p.exists() and not p.is_symlink()]

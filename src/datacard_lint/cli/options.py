@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,8 +38,36 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.
         raise click.BadParameter(f"expected a date like 2026-01-31, got {value!r}") from None
 
 
+@dataclass(frozen=True, slots=True)
+class SettingsOptions:
+    """The command-line options that shape `Settings`, handed to a command as one value."""
+
+    config_path: Path | None
+    isolated: bool
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    exclude: tuple[str, ...]
+    profile: str | None
+    min_score: float | None
+    as_of: _dt.date | None
+
+    def resolver(self) -> Callable[[Path | None], Settings]:
+        return resolver(*(getattr(self, name) for name in _SETTINGS_PARAMS))
+
+
+_SETTINGS_PARAMS = tuple(SettingsOptions.__dataclass_fields__)
+
+
 def settings_options(fn: F) -> F:
-    """Decorate a command with the options that shape `Settings`."""
+    """Decorate a command with the options that shape `Settings`; it receives them as
+    one `settings: SettingsOptions` argument instead of nine."""
+
+    @functools.wraps(fn)
+    def gather(*args: Any, **kwargs: Any) -> Any:
+        picked = {name: kwargs.pop(name) for name in _SETTINGS_PARAMS}
+        return fn(*args, settings=SettingsOptions(**picked), **kwargs)
+
     options = [
         click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this config file instead of discovering one."),
@@ -45,15 +75,17 @@ def settings_options(fn: F) -> F:
         click.option("--select", multiple=True, callback=_comma_list,
                      help="Rules to enable (codes, prefixes such as DCL1, names, or ALL); replaces the config."),
         click.option("--extend-select", multiple=True, callback=_comma_list, help="Rules to enable in addition."),
-        click.option("--ignore", multiple=True, callback=_comma_list, help="Rules to disable (codes, prefixes, names)."),
+        click.option("--ignore", multiple=True, callback=_comma_list,
+                     help="Rules to disable (codes, prefixes, names)."),
         click.option("--exclude", multiple=True, help="Glob of paths to skip when walking directories (repeatable)."),
         click.option("--profile", help="Scoring profile: a bundled name (default, strict) or a JSON file."),
         click.option("--min-score", type=click.FloatRange(0, 100), help="Fail cards whose overall score is below N."),
         click.option("--as-of", callback=_date, help="Date that time-based rules compare against (default: today)."),
     ]
+    decorated: Any = gather
     for option in reversed(options):
-        fn = option(fn)
-    return fn
+        decorated = option(decorated)
+    return decorated  # type: ignore[no-any-return]
 
 
 def resolver(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from datacard_lint.cli.options import resolver, settings_options
+from datacard_lint.cli.options import SettingsOptions, settings_options
 from datacard_lint.cli.output import open_output
 from datacard_lint.config.files import ConfigError
 
@@ -24,15 +24,7 @@ from datacard_lint.config.files import ConfigError
 def score(
     ctx: click.Context,
     paths: tuple[str, ...],
-    config_path: Path | None,
-    isolated: bool,
-    select: tuple[str, ...] | None,
-    extend_select: tuple[str, ...] | None,
-    ignore: tuple[str, ...] | None,
-    exclude: tuple[str, ...],
-    profile: str | None,
-    min_score: float | None,
-    as_of: object,
+    settings: SettingsOptions,
     output_format: str,
     output_file: Path | None,
     badge_path: Path | None,
@@ -50,8 +42,7 @@ def score(
     from datacard_lint.scoring.profile import ProfileError, load_profile
 
     try:
-        settings_for = resolver(config_path, isolated, select, extend_select, ignore, exclude, profile, min_score,
-                                as_of)  # type: ignore[arg-type]
+        settings_for = settings.resolver()
         local_paths = [Path(p) for p in (paths or (".",))]
         missing = [p for p in local_paths if not p.exists() and not p.is_symlink()]
         if missing:

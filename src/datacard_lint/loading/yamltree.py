@@ -581,6 +581,9 @@ def _cross_check_tabs(text: str, line_offset: int, tree: YamlTree) -> None:
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
+    if _PARSER_DEPTH_LIMIT in problem and mark is not None:
+        line, col = mark.line + line_offset + 1, mark.column + 1
+        return Finding("DCL015", "nesting deeper than the YAML parser allows (1,000 levels)", Span(line, col, line, col + 1))
     if mark is None:
         return Finding("DCL010", f"YAML syntax error: {problem}", Span.point(line_offset + 1))
     if exc.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
@@ -687,9 +690,44 @@ def _measure(text: str, max_depth: int, max_nodes: int, line_offset: int, tree: 
                 message = f"front matter holds more than {max_nodes:,} values"
                 tree.findings.append(Finding("DCL014", message, _event_span(event, line_offset)))
                 return False
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        if _PARSER_DEPTH_LIMIT in str(exc):
+            # PyYAML 6.0.4+ stops flow nesting at 1,000 levels in its scanner, which reads
+            # ahead of the parser: say where our own, lower limit was crossed instead.
+            message = f"nesting deeper than {max_depth} levels"
+            tree.findings.append(Finding("DCL015", message, _flow_depth_span(text, max_depth, line_offset)))
+            return False
         return True  # everything before the error is within the limits
     return True
+
+
+_PARSER_DEPTH_LIMIT = "maximum nesting depth"
+
+
+def _flow_depth_span(text: str, max_depth: int, line_offset: int) -> Span:
+    """Where flow brackets first nest deeper than `max_depth` (quoted text skipped).
+
+    The block mapping or sequence that holds them counts as the first level, as it does
+    for the parser events the rest of the loader counts.
+    """
+    root_is_block = not text.lstrip().startswith(("[", "{"))
+    depth, quote, line, col = int(root_is_block), "", 1, 0
+    for char in text:
+        col += 1
+        if char == "\n":
+            line, col = line + 1, 0
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return Span(line + line_offset, col, line + line_offset, col + 1)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return Span.point(line_offset + 1)
 
 
 def _event_span(event: yaml.Event, line_offset: int) -> Span:

@@ -137,7 +137,8 @@ def not_applicable_without_reason(ctx: RuleContext) -> Iterable[Hit]:
         return
     for requirement, reason in table.items():
         if is_placeholder(reason) or (isinstance(reason, str) and len(reason.strip()) < 10):
-            yield Hit((*G, "not_applicable", requirement), f"`{requirement}` is declared not applicable without a reason")
+            yield Hit((*G, "not_applicable", requirement),
+                      f"`{requirement}` is declared not applicable without a reason")
 
 
 @rule("DCL904", "boolean-in-string-field", Severity.ERROR, "general", needs_governance=False)
@@ -210,7 +211,8 @@ def yaml11_boolean(ctx: RuleContext) -> Iterable[Hit]:
             continue
         if scalar.path and scalar.path[0] in HUB_STRING_KEYS:
             continue  # DCL904 already reports it as an error
-        yield Hit(scalar.path, f"`{scalar.raw}` is read as the boolean {str(scalar.raw.lower() in {'yes', 'on', 'y'}).lower()}")
+        meaning = "true" if scalar.raw.lower() in {"yes", "on"} else "false"
+        yield Hit(scalar.path, f"`{scalar.raw}` is read as the boolean {meaning}")
 
 
 @rule("DCL906", "todo-marker", Severity.ERROR, "general")

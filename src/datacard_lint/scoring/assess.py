@@ -218,7 +218,8 @@ def public_evidence(ctx: RuleContext) -> Assessment:
         (lambda c: _all(parts, lambda p: isinstance((_evidence(p) or {}).get("synthetic"), bool))
          and _all(flagged, lambda p: bool((_evidence(p) or {}).get("kinds"))
                   and (_evidence(p) or {}).get("presumptively_weak") is True),
-         "declare `public_evidence.synthetic` on every part; flagged parts need `kinds` and `presumptively_weak: true`"),
+         "declare `public_evidence.synthetic` on every part; "
+         "flagged parts need `kinds` and `presumptively_weak: true`"),
         (lambda c: _all(flagged, lambda p: _text((_evidence(p) or {}).get("disclosure"))
                         and (_evidence(p) or {}).get("presented_as_public_participation") is False),
          "say how users are told (`disclosure`) and set `presented_as_public_participation: false`"),
