@@ -24,9 +24,6 @@ REQUIREMENT_TITLES: Final = {
     "public_evidence": "Synthetic public-evidence flags",
 }
 
-#: Rule groups that are not governance requirements but still own rules.
-OTHER_GROUPS: Final = ("file", "schema", "hub", "general")
-
 #: Origin classes whose content a model or a program produced rather than a person or the world.
 SYNTHETIC_CLASSES: Final = frozenset(
     {"model_generated", "human_edited_model_output", "generated_preference_label", "simulation"}

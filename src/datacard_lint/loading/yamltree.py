@@ -583,7 +583,8 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     problem = exc.problem or exc.context or "invalid YAML"
     if _PARSER_DEPTH_LIMIT in problem and mark is not None:
         line, col = mark.line + line_offset + 1, mark.column + 1
-        return Finding("DCL015", "nesting deeper than the YAML parser allows (1,000 levels)", Span(line, col, line, col + 1))
+        message = "nesting deeper than the YAML parser allows (1,000 levels)"
+        return Finding("DCL015", message, Span(line, col, line, col + 1))
     if mark is None:
         return Finding("DCL010", f"YAML syntax error: {problem}", Span.point(line_offset + 1))
     if exc.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):

@@ -28,8 +28,6 @@ CADENCE_DAYS: dict[str, int] = {
     "semiannual": 183,
     "yearly": 366,
 }
-#: Cadences that set no deadline: nothing is planned, or data flows in all the time.
-OPEN_CADENCES = frozenset({"none", "continuous"})
 
 _ISO_DURATION = re.compile(
     r"^P(?:(?P<y>\d+)Y)?(?:(?P<mo>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"

@@ -69,10 +69,6 @@ class Rule:
         """The docstring's sections keyed why/failing/passing/fix/options."""
         return parse_sections(self.doc)
 
-    @property
-    def module(self) -> str:
-        return getattr(self.check, "__module__", "")
-
 
 def parse_sections(doc: str) -> dict[str, str]:
     parts = _SECTION.split(doc)
