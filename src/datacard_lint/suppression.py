@@ -1,9 +1,11 @@
 """Inline suppressions written as YAML comments in the front matter.
 
-`# datacard-lint: disable=DCL101,DCL102` at the end of a line silences those codes on that
-line; on a line of its own it silences them for the whole block that starts on the next
-line (a key and everything nested under it). `disable-file=` covers the whole card.
-Without `=CODES` every code is silenced. A suppression that silences nothing is reported.
+`# datacard-lint: disable=DCL101,refresh-overdue -- reason` at the end of a line silences
+those rules (by code or by name) on that line; on a line of its own it silences them for the
+whole block that starts on the next line (a key and everything nested under it).
+`disable-file=` covers the whole card. Without `=RULES` every rule is silenced. Text after
+` -- ` is the reason, for the people who read the card. A suppression that silences nothing,
+or names a rule that does not exist, is reported (DCL902) quoting the rule as written.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from dataclasses import dataclass, field
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.card import Card
 
-_DIRECTIVE = re.compile(r"(?:^|\s)#\s*datacard-lint:\s*(disable-file|disable)(?:\s*=\s*([A-Za-z0-9_,\- ]+))?")
+_DIRECTIVE = re.compile(r"(?:^|\s)#\s*datacard-lint:\s*(disable-file|disable)\b")
+#: After the directive: `=RULES` (up to a reason or another comment), then ` -- reason`.
+_REST = re.compile(r"(?:\s*=\s*(?P<rules>(?:(?!\s--(?:\s|$))[^#])*))?(?:\s*--(?:\s+(?P<reason>[^#]*))?)?")
 
 
 @dataclass(slots=True)
@@ -25,6 +29,9 @@ class Suppression:
     last: int  # last covered line (inclusive); 0 = whole file
     codes: frozenset[str] | None  # None = every code
     used: set[str] = field(default_factory=set)
+    #: Each rule as written (`DCL403`, `refresh-overdue`) with the code it names (None: no such rule).
+    written: tuple[tuple[str, str | None], ...] = ()
+    reason: str | None = None
 
     def covers(self, finding: Finding) -> bool:
         if self.codes is not None and finding.code not in self.codes:
@@ -45,19 +52,48 @@ def parse(card: Card) -> list[Suppression]:
         if not match:
             continue
         file_line = card.yaml_line + index
-        codes = _codes(match.group(2))
+        written, reason = parse_directive(line[match.end():])
+        codes = None if written is None else frozenset(code or name for name, code in written)
+        extra = {"written": written or (), "reason": reason}
         col = match.start() + (1 if match.start() == 0 else 2)
         if match.group(1) == "disable-file":
-            found.append(Suppression(file_line, col, 1, 0, codes))
+            found.append(Suppression(file_line, col, 1, 0, codes, **extra))  # type: ignore[arg-type]
         elif line[: match.start()].strip():
-            found.append(Suppression(file_line, col, file_line, file_line, codes))
+            found.append(Suppression(file_line, col, file_line, file_line, codes, **extra))  # type: ignore[arg-type]
         else:
             first = _next_content_line(lines, index)
             if first is None:
                 continue
             start = card.yaml_line + first
-            found.append(Suppression(file_line, col, start, _block_end(card, start), codes))
+            found.append(Suppression(file_line, col, start, _block_end(card, start), codes,
+                                     **extra))  # type: ignore[arg-type]
     return found
+
+
+def parse_directive(rest: str) -> tuple[tuple[tuple[str, str | None], ...] | None, str | None]:
+    """The rules (as written, with the code each names) and the reason after `disable`.
+
+    Rules are `None` for a bare `disable` (every rule). Shared with in-card waivers, which
+    name rules the same way.
+    """
+    match = _REST.match(rest)
+    assert match is not None  # every part of the pattern is optional
+    raw = match.group("rules")
+    reason = (match.group("reason") or "").strip() or None
+    if raw is None or not raw.strip():
+        return None, reason
+    names = [item.strip() for item in raw.split(",") if item.strip()]
+    return tuple((name, resolve(name)) for name in names), reason
+
+
+def resolve(written: str) -> str | None:
+    """The code a rule reference names (a code in any case, a name, a redirected code), or None."""
+    from datacard_lint.rules import registry
+
+    try:
+        return registry.get(written).code
+    except KeyError:
+        return None
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
@@ -75,24 +111,26 @@ def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Find
 
 
 def unused(suppressions: list[Suppression], known_codes: frozenset[str]) -> list[Finding]:
+    """DCL902 for each suppression naming unknown rules or silencing nothing, quoting it as written."""
     out: list[Finding] = []
     for item in suppressions:
         span = Span(item.line, item.col, item.line, item.col + 1)
-        unknown = sorted((item.codes or frozenset()) - known_codes)
+        unknown = [name for name, code in item.written if code is None or code not in known_codes]
         if unknown:
-            out.append(Finding("DCL902", f"suppression names unknown rule code(s): {', '.join(unknown)}", span))
+            out.append(Finding("DCL902", f"suppression names unknown rule(s): {_quoted(unknown)}", span,
+                               "name rules by code (`DCL403`) or name (`refresh-overdue`); "
+                               "`datacard-lint rules` lists them"))
         elif item.codes is None and not item.used:
             out.append(Finding("DCL902", "suppression silences nothing", span))
         elif item.codes is not None and item.codes - item.used:
-            idle = ", ".join(sorted(item.codes - item.used))
-            out.append(Finding("DCL902", f"suppression of {idle} silences nothing here", span))
+            idle = [name for name, code in item.written if code not in item.used]
+            out.append(Finding("DCL902", f"suppression of {_quoted(idle)} silences nothing here", span))
     return out
 
 
-def _codes(raw: str | None) -> frozenset[str] | None:
-    if not raw:
-        return None
-    return frozenset(code.strip().upper() for code in raw.split(",") if code.strip())
+def _quoted(names: list[str]) -> str:
+    seen = list(dict.fromkeys(names))
+    return ", ".join(f"`{name}`" for name in seen)
 
 
 def _next_content_line(lines: list[str], index: int) -> int | None:

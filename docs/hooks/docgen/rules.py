@@ -52,6 +52,19 @@ def severity(rule: Any) -> str:
     return str(getattr(rule.severity, "value", rule.severity))
 
 
+def fix_label(rule: Any) -> str:
+    """`safe`, `unsafe` (with `*` when only some findings have a fix) or `-`, from the fix registry."""
+    from datacard_lint.fixes.registry import label
+
+    return label(rule.code) or "-"
+
+
+def describe_fix(rule: Any) -> str:
+    from datacard_lint.fixes.registry import describe
+
+    return describe(rule.code)
+
+
 def requirement_link(rule: Any, src_uri: str) -> str:
     from datacard_lint.requirements import REQUIREMENT_TITLES
 
@@ -67,7 +80,8 @@ def render_index(rules: list[Any]) -> str:
         counts[severity(rule)] = counts.get(severity(rule), 0) + 1
     tally = ", ".join(f"{n} {level}" for level, n in sorted(counts.items()))
     rows = [
-        [f"[{r.code}]({relative(INDEX, page_of(r))})", code(r.name), severity(r), requirement_link(r, INDEX), r.summary]
+        [f"[{r.code}]({relative(INDEX, page_of(r))})", code(r.name), severity(r), fix_label(r),
+         requirement_link(r, INDEX), r.summary]
         for r in rules
     ]
     return "\n".join(
@@ -83,7 +97,11 @@ def render_index(rules: list[Any]) -> str:
             "",
             "`datacard-lint rule CODE` prints a rule's page in the terminal.",
             "",
-            table(["Code", "Name", "Severity", "Requirement", "Summary"], rows),
+            "The *Fix* column: `safe` fixes are applied by `datacard-lint check --fix`, `unsafe` ones "
+            "only with `--unsafe-fixes` as well (they are guesses to review); `*` means only some "
+            "findings of the rule have a fix; `--diff` shows the changes without writing them.",
+            "",
+            table(["Code", "Name", "Severity", "Fix", "Requirement", "Summary"], rows),
             "",
         ]
     )
@@ -101,6 +119,7 @@ def render_rule(rule: Any) -> str:
         ["Code", code(rule.code)],
         ["Name", code(rule.name)],
         ["Default severity", severity(rule)],
+        ["Fix", fix_label(rule)],
         ["Requirement", requirement_link(rule, src)],
     ]
     options = str(sections.get("options") or "").strip() or (
@@ -130,6 +149,8 @@ def render_rule(rule: Any) -> str:
             "## How to fix",
             "",
             sections["fix"].strip(),
+            "",
+            f"Automatic fix: {describe_fix(rule)}",
             "",
             "## Options",
             "",

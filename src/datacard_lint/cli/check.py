@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from datacard_lint.cli import fixing
 from datacard_lint.cli.options import SettingsOptions, settings_options
 from datacard_lint.cli.output import open_output
 from datacard_lint.collect import Target
@@ -42,6 +43,10 @@ def default_format() -> str:
 @click.option("--hub-list", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also check the Hub dataset cards listed in FILE: one OWNER/NAME[@REVISION] per line, "
                    "'#' starts a comment. Needs datacard-lint[hub].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the cards, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need review.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff and write nothing (exit 1 if there is anything to fix).")
 @click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True,
               help="Worker processes (0 = one per CPU).")
 @click.pass_context
@@ -58,6 +63,9 @@ def check(
     show_files: bool,
     hide_help: bool,
     hub_list: Path | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
     jobs: int,
 ) -> None:
     """Check dataset cards (README.md, or card .yaml/.yml/.json files) in PATHS.
@@ -98,18 +106,33 @@ def check(
         reporter_cls = get_reporter(output_format or default_format())
         engine = Engine(settings_for, want_score=reporter_cls.wants_scores)
         summary = Summary()
-        with open_output(output_file) as stream:
-            reporter = reporter_cls(stream, statistics=statistics, show_help=not hide_help)
-            reporter.start()
-            for result in iter_results(engine, targets, jobs):
+        tally = fixing.FixTally()
+        if fix or show_diff:
+            remote_files = settings_for.hub_files if isinstance(settings_for, _HubAware) else frozenset()
+            results = fixing.fixed_results(engine, targets, unsafe=unsafe_fixes, diff=show_diff,
+                                           remote=remote_files, tally=tally)
+        else:
+            results = iter_results(engine, targets, jobs)
+        if show_diff:
+            for result in results:
                 summary.add(result)
-                reporter.file(result)
-            reporter.finish(summary)
+        else:
+            with open_output(output_file) as stream:
+                reporter = reporter_cls(stream, statistics=statistics, show_help=not hide_help)
+                reporter.start()
+                for result in results:
+                    summary.add(result)
+                    reporter.file(result)
+                reporter.finish(summary)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     for message in summary.internal_messages:
         click.echo(f"datacard-lint: internal error: {message}", err=True)
-    ctx.exit(2 if fetch_failed else exit_status(summary, exit_zero))
+    if fix or show_diff:
+        fixing.report(tally, diff=show_diff)
+    if show_diff:
+        ctx.exit(2 if fetch_failed or summary.internal_errors else (1 if tally.fixed else 0))
+    ctx.exit(2 if fetch_failed or tally.failed_writes else exit_status(summary, exit_zero))
 
 
 def _hub_refs(paths: tuple[str, ...], hub_list: Path | None) -> list[remote.HubRef]:

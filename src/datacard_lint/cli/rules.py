@@ -13,7 +13,12 @@ from datacard_lint._meta import rule_url
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--requirement", help="Only rules of this requirement or group (e.g. origin, hub, file).")
 def rules(output_format: str, requirement: str | None) -> None:
-    """List every rule: code, name, default severity, requirement and summary."""
+    """List every rule: code, name, default severity, fix, requirement and summary.
+
+    The fix column says `safe` (applied by `check --fix`), `unsafe` (needs
+    `--unsafe-fixes`), with `*` when only some findings have a fix, or `-` for none.
+    """
+    from datacard_lint.fixes.registry import label
     from datacard_lint.rules.registry import all_rules
 
     selected = [r for r in all_rules() if requirement is None or r.requirement == requirement]
@@ -22,7 +27,8 @@ def rules(output_format: str, requirement: str | None) -> None:
         return
     width = max((len(r.name) for r in selected), default=4)
     for r in selected:
-        click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.requirement:<16}  {r.summary}")
+        fix = label(r.code) or "-"
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {fix:<7}  {r.requirement:<16}  {r.summary}")
 
 
 @click.command()
@@ -31,6 +37,7 @@ def rules(output_format: str, requirement: str | None) -> None:
 @click.pass_context
 def rule(ctx: click.Context, code_or_name: str, output_format: str) -> None:
     """Explain one rule (by code such as DCL101 or by name), as on its docs page."""
+    from datacard_lint.fixes.registry import describe
     from datacard_lint.rules.registry import get
 
     try:
@@ -43,11 +50,13 @@ def rule(ctx: click.Context, code_or_name: str, output_format: str) -> None:
     click.echo(f"{found.code} {found.name}")
     click.echo(f"severity: {found.severity.value}   requirement: {found.requirement}")
     click.echo(f"docs: {rule_url(found.code)}")
+    click.echo(f"fix: {describe(found.code)}")
     click.echo("")
     click.echo(found.doc)
 
 
 def _rule_dict(found: object, *, full: bool) -> dict[str, object]:
+    from datacard_lint.fixes.registry import get as fixer_of
     from datacard_lint.rules.base import Rule
 
     assert isinstance(found, Rule)
@@ -58,7 +67,16 @@ def _rule_dict(found: object, *, full: bool) -> dict[str, object]:
         "requirement": found.requirement,
         "summary": found.summary,
         "url": rule_url(found.code),
+        "fix": _fix_dict(fixer_of(found.code)),
     }
     if full:
         data["sections"] = found.sections()
     return data
+
+
+def _fix_dict(fixer: object) -> dict[str, object] | None:
+    from datacard_lint.fixes.registry import Fixer
+
+    if not isinstance(fixer, Fixer):
+        return None
+    return {"applicability": fixer.applicability.value, "sometimes": fixer.sometimes}

@@ -26,9 +26,13 @@ class TextReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         if self.statistics and summary.by_code:
+            from datacard_lint.fixes.registry import label
+
             width = max(len(name) for name in summary.names.values())
             for code, count in sorted(summary.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-                self.stream.write(f"{count:6d}  {code}  {summary.names[code]:<{width}}\n")
+                fix = label(code)
+                line = f"{count:6d}  {code}  {summary.names[code]:<{width}}"
+                self.stream.write((f"{line}  [fix: {fix}]" if fix else line.rstrip()) + "\n")
         self.stream.write(summary_line(summary) + "\n")
 
 

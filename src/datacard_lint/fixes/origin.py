@@ -1,0 +1,44 @@
+"""Fixers for the origin rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.fixes.document import Document
+from datacard_lint.fixes.edits import replace_value
+from datacard_lint.fixes.model import Applicability, Fix, Path_
+from datacard_lint.fixes.registry import fixer
+from datacard_lint.rules._util import as_number
+from datacard_lint.rules.origin import BASES
+
+_GOVERNANCE, _PARTS = GOVERNANCE_KEY, "parts"
+
+
+@fixer("DCL102", Applicability.UNSAFE)
+def share_from_size(doc: Document, path: Path_) -> Fix | None:
+    """Set the share to the part's size over the total size, in the part's `share_basis`.
+
+    Unsafe: when share and size disagree either may be the stale one; the fix trusts the size.
+    """
+    if len(path) != 4 or path[:2] != (_GOVERNANCE, _PARTS) or path[3] != "share" or not isinstance(path[2], int):
+        return None
+    parts = doc.value((_GOVERNANCE, _PARTS))
+    if not isinstance(parts, list) or not all(isinstance(p, Mapping) for p in parts):
+        return None
+    part = parts[path[2]]
+    basis = part.get("share_basis", "rows")
+    if basis not in BASES:
+        return None
+    sizes = [as_number((p.get("size") if isinstance(p.get("size"), Mapping) else {}).get(basis)) for p in parts]
+    if any(s is None or s < 0 for s in sizes):
+        return None
+    total = sum(s for s in sizes if s is not None)
+    size = sizes[path[2]]
+    if total <= 0 or size is None:
+        return None
+    share = round(size / total, 3)
+    if as_number(part.get("share")) == share:
+        return None
+    return replace_value(doc, "DCL102", path, share, Applicability.UNSAFE,
+                         f"set `share: {share:g}` from `size.{basis}`")
