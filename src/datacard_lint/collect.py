@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -36,8 +37,12 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude: bool = False) -> Iterator[Target]:
+def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude: bool = False,
+            globs: tuple[str, ...] = ()) -> Iterator[Target]:
     """Yield targets in a stable order; explicit files are kept even when excluded (unless forced).
+
+    In directories, files matching one of `globs` are cards too (a pattern without `/` is
+    matched against the file name, one with `/` against the path below the directory).
 
     Targets are produced as the walk finds them, so a run over any number of cards holds
     only the current directory's listing in memory.
@@ -60,7 +65,7 @@ def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude:
         if is_dir:
             if path.name == "README.md" and new(path):  # named as a card, but a directory: report it too
                 yield Target(path, display_path(path), explicit=True)
-            for found in _walk(path, exclude):
+            for found in _walk(path, exclude, globs):
                 if new(found):
                     yield Target(found, display_path(found), explicit=False)
         else:
@@ -84,7 +89,7 @@ def _overlapping(roots: list[tuple[Path, bool]]) -> bool:
     return any(inside(a, b) for a in directories + files for b in directories if a != b)
 
 
-def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
+def _walk(root: Path, exclude: tuple[str, ...], globs: tuple[str, ...] = ()) -> Iterator[Path]:
     """Card files below `root` in sorted path order, one directory listing at a time.
 
     Depth-first with each directory's entries sorted by name gives exactly the order of
@@ -107,8 +112,14 @@ def _walk(root: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
                 stack.append(iter(_listing(path)))
         elif not _excluded(display_path(path), exclude):
             name = entry.name
-            if name == "README.md" or (name.endswith(_CARD_DATA_SUFFIXES) and _carries_governance(path)):
+            if (name == "README.md" or (globs and _globbed(root, path, globs))
+                    or (name.endswith(_CARD_DATA_SUFFIXES) and _carries_governance(path))):
                 yield path
+
+
+def _globbed(root: Path, path: Path, globs: tuple[str, ...]) -> bool:
+    relative = path.relative_to(root).as_posix()
+    return any(fnmatch.fnmatchcase(relative if "/" in pattern else path.name, pattern) for pattern in globs)
 
 
 def _listing(directory: Path) -> list[os.DirEntry[str]]:

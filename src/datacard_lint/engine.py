@@ -19,6 +19,7 @@ from datacard_lint.config.selection import Decider
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
 from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_text
+from datacard_lint.placeholders import fold_placeholders
 from datacard_lint.rules import registry
 from datacard_lint.rules.base import Rule
 from datacard_lint.rules.context import RuleContext
@@ -113,7 +114,7 @@ class Engine:
         suppressions = suppression.parse(card)
         findings = suppression.apply(findings, suppressions)
         findings.extend(suppression.unused(suppressions, self._known))
-        diagnostics = self._stamp(findings, card.path, settings)
+        diagnostics = fold_placeholders(self._stamp(findings, card.path, settings))
         result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal,
                             has_governance=isinstance(card.governance, Mapping))
         if self.want_score or settings.min_score is not None:

@@ -20,6 +20,7 @@ from datacard_lint.config.files import ConfigError
 from datacard_lint.config.settings import Settings
 from datacard_lint.hub import remote
 from datacard_lint.reporters import REPORTERS
+from datacard_lint.reporters.color import use_color
 from datacard_lint.reporters.base import Summary
 
 
@@ -43,6 +44,12 @@ def default_format() -> str:
 @click.option("--hub-list", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also check the Hub dataset cards listed in FILE: one OWNER/NAME[@REVISION] per line, "
                    "'#' starts a comment. Needs datacard-lint[hub].")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour text output: on a terminal (auto, honouring NO_COLOR and FORCE_COLOR), always or never.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no notes.")
+@click.option("--glob", "globs", multiple=True,
+              help="In directories, also check files matching this pattern (e.g. '*.md'; repeatable). "
+                   "A pattern without '/' matches file names.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the cards, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that need review.")
 @click.option("--diff", "show_diff", is_flag=True,
@@ -63,6 +70,9 @@ def check(
     show_files: bool,
     hide_help: bool,
     hub_list: Path | None,
+    color: str,
+    quiet: bool,
+    globs: tuple[str, ...],
     fix: bool,
     unsafe_fixes: bool,
     show_diff: bool,
@@ -92,7 +102,7 @@ def check(
             click.echo(json.dumps(first.to_dict(), indent=2))
             ctx.exit(0)
         # A generator: cards are found while earlier ones are checked, so memory stays flat.
-        targets: Iterable[Target] = collect(local_paths, first.exclude, force_exclude)
+        targets: Iterable[Target] = collect(local_paths, first.exclude, force_exclude, globs)
         if show_files:
             for target in targets:
                 click.echo(target.display)
@@ -118,7 +128,9 @@ def check(
                 summary.add(result)
         else:
             with open_output(output_file) as stream:
-                reporter = reporter_cls(stream, statistics=statistics, show_help=not hide_help)
+                reporter = reporter_cls(stream, statistics=statistics, show_help=not hide_help,
+                                        color=use_color(color, stream) if output_file is None else color == "always",
+                                        quiet=quiet)
                 reporter.start()
                 for result in results:
                     summary.add(result)
@@ -128,8 +140,10 @@ def check(
         raise click.UsageError(str(exc)) from None
     for message in summary.internal_messages:
         click.echo(f"datacard-lint: internal error: {message}", err=True)
-    if fix or show_diff:
+    if (fix or show_diff) and not quiet:
         fixing.report(tally, diff=show_diff)
+    elif tally.failed_writes:
+        fixing.report(fixing.FixTally(failed_writes=tally.failed_writes), diff=False)
     if show_diff:
         ctx.exit(2 if fetch_failed or summary.internal_errors else (1 if tally.fixed else 0))
     ctx.exit(2 if fetch_failed or tally.failed_writes else exit_status(summary, exit_zero))

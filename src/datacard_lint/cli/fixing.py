@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from datacard_lint.cli.changes import unified_diff
+from datacard_lint.cli.words import plural
 from datacard_lint.fileio import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -72,10 +73,6 @@ def report(tally: FixTally, *, diff: bool) -> None:
     if tally.unsafe_left:
         click.echo(f"datacard-lint: {plural(tally.unsafe_left, 'more fix', 'more fixes')} "
                    "available with `--unsafe-fixes`", err=True)
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _text(data: bytes) -> str:

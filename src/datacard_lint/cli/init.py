@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from datacard_lint.cli.changes import card_path, emit, fail
+from datacard_lint.cli.words import plural
 
 
 @click.command()
@@ -56,7 +57,7 @@ def init(path: Path, dry_run: bool, show_diff: bool) -> None:
     if written:
         todos = _todo_count(insertion.inserted.decode("utf-8"))
         verb = "created" if creating else "added a governance block to"
-        click.echo(f"datacard-lint: {verb} {target}; {todos} TODO placeholders to fill in "
+        click.echo(f"datacard-lint: {verb} {target}; {plural(todos, 'TODO placeholder')} to fill in "
                    f"(`datacard-lint check {target}` lists them)", err=True)
         for note in _notes(inferred):
             click.echo(f"datacard-lint: {note}", err=True)

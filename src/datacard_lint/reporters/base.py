@@ -49,10 +49,15 @@ class Reporter:
     #: Whether the reporter wants per-card scores computed.
     wants_scores = False
 
-    def __init__(self, stream: TextIO, *, statistics: bool = False, show_help: bool = True) -> None:
+    def __init__(self, stream: TextIO, *, statistics: bool = False, show_help: bool = True,
+                 color: bool = False, quiet: bool = False) -> None:
         self.stream = stream
         self.statistics = statistics
         self.show_help = show_help
+        #: ANSI colour (text reporters only; the CLI decides from --color and the environment).
+        self.color = color
+        #: Findings only, no summary (text reporters only).
+        self.quiet = quiet
 
     def start(self) -> None:
         """Called once before any card."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from datacard_lint.reporters.color import paint
 from datacard_lint.reporters.base import Reporter, Summary
 
 if TYPE_CHECKING:
@@ -14,10 +15,13 @@ class TextReporter(Reporter):
     """One line per finding with its severity, an indented help line, and a summary."""
 
     def file(self, result: CardResult) -> None:
+        on = self.color
         for d in result.diagnostics:
-            self.stream.write(f"{d.path}:{d.line}:{d.col}: {d.code} [{d.severity.value}] {d.message}\n")
+            where = paint(f"{d.path}:{d.line}:{d.col}:", "bold", on)
+            severity = paint(f"[{d.severity.value}]", _SEVERITY_STYLE[d.severity.value], on)
+            self.stream.write(f"{where} {paint(d.code, 'bold', on)} {severity} {d.message}\n")
             if self.show_help and d.help:
-                self.stream.write(f"    help: {d.help}\n")
+                self.stream.write(f"    {paint('help:', 'cyan', on)} {d.help}\n")
         if result.score is not None and result.settings.min_score is not None and result.below_min_score():
             self.stream.write(
                 f"{result.path}: governance score {result.score.overall:.0f} is below the minimum "
@@ -33,7 +37,12 @@ class TextReporter(Reporter):
                 fix = label(code)
                 line = f"{count:6d}  {code}  {summary.names[code]:<{width}}"
                 self.stream.write((f"{line}  [fix: {fix}]" if fix else line.rstrip()) + "\n")
-        self.stream.write(summary_line(summary) + "\n")
+        if not self.quiet:
+            style = "red+bold" if summary.errors else "green"
+            self.stream.write(paint(summary_line(summary), style, self.color) + "\n")
+
+
+_SEVERITY_STYLE = {"error": "red+bold", "warning": "yellow", "info": "dim"}
 
 
 class ConciseReporter(TextReporter):
