@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,10 +37,12 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude: bool = False,
-            globs: tuple[str, ...] = ()) -> Iterator[Target]:
+def collect(paths: Iterable[Path], exclude: tuple[str, ...] | Callable[[Path], bool] = (),
+            force_exclude: bool = False, globs: tuple[str, ...] = ()) -> Iterator[Target]:
     """Yield targets in a stable order; explicit files are kept even when excluded (unless forced).
 
+    `exclude` is a tuple of globs relative to the working directory, or a function deciding
+    per path (the CLI's, which reads each config file's globs relative to that file).
     In directories, files matching one of `globs` are cards too (a pattern without `/` is
     matched against the file name, one with `/` against the path below the directory).
 
@@ -69,7 +71,7 @@ def collect(paths: Iterable[Path], exclude: tuple[str, ...] = (), force_exclude:
                 if new(found):
                     yield Target(found, display_path(found), explicit=False)
         else:
-            if force_exclude and _excluded(display_path(path), exclude):
+            if force_exclude and _excluded(path, exclude):
                 continue
             if new(path):
                 yield Target(path, display_path(path), explicit=True)
@@ -89,7 +91,8 @@ def _overlapping(roots: list[tuple[Path, bool]]) -> bool:
     return any(inside(a, b) for a in directories + files for b in directories if a != b)
 
 
-def _walk(root: Path, exclude: tuple[str, ...], globs: tuple[str, ...] = ()) -> Iterator[Path]:
+def _walk(root: Path, exclude: tuple[str, ...] | Callable[[Path], bool],
+          globs: tuple[str, ...] = ()) -> Iterator[Path]:
     """Card files below `root` in sorted path order, one directory listing at a time.
 
     Depth-first with each directory's entries sorted by name gives exactly the order of
@@ -104,13 +107,13 @@ def _walk(root: Path, exclude: tuple[str, ...], globs: tuple[str, ...] = ()) -> 
             continue
         path = Path(entry.path)
         if _is_dir(entry):
-            if entry.name in SKIP_DIRS or _excluded(display_path(path), exclude):
+            if entry.name in SKIP_DIRS or _excluded(path, exclude):
                 continue
             if entry.name == "README.md":  # a directory named README.md is reported, not skipped
                 yield path
             if not entry.is_symlink():
                 stack.append(iter(_listing(path)))
-        elif not _excluded(display_path(path), exclude):
+        elif not _excluded(path, exclude):
             name = entry.name
             if (name == "README.md" or (globs and _globbed(root, path, globs))
                     or (name.endswith(_CARD_DATA_SUFFIXES) and _carries_governance(path))):
@@ -137,7 +140,10 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _excluded(display: str, exclude: tuple[str, ...]) -> bool:
+def _excluded(path: Path, exclude: tuple[str, ...] | Callable[[Path], bool]) -> bool:
+    if callable(exclude):
+        return exclude(path)
+    display = display_path(path)
     return any(path_matches(display, pattern) for pattern in exclude)
 
 

@@ -102,7 +102,7 @@ def check(
             click.echo(json.dumps(first.to_dict(), indent=2))
             ctx.exit(0)
         # A generator: cards are found while earlier ones are checked, so memory stays flat.
-        targets: Iterable[Target] = collect(local_paths, first.exclude, force_exclude, globs)
+        targets: Iterable[Target] = collect(local_paths, _excluder(settings_for, first), force_exclude, globs)
         if show_files:
             for target in targets:
                 click.echo(target.display)
@@ -195,6 +195,13 @@ class _HubAware:
 
     def __call__(self, path: Path | None) -> Settings:
         return self.settings_for(None if path in self.hub_files else path)
+
+
+def _excluder(settings_for: Callable[[Path | None], Settings], first: Settings) -> tuple[str, ...] | Callable[[Path], bool]:
+    """Per-path exclusion with each config's globs relative to its file (see SettingsResolver)."""
+    from datacard_lint.cli.options import SettingsResolver
+
+    return settings_for.is_excluded if isinstance(settings_for, SettingsResolver) else first.exclude
 
 
 def exit_status(summary: Summary, exit_zero: bool) -> int:

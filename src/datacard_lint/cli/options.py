@@ -147,6 +147,17 @@ class SettingsResolver:
             config_of.popitem(last=False)
         return self._for_config(config)
 
+    def is_excluded(self, path: Path) -> bool:
+        """Whether `exclude` skips `path`: configured globs are relative to the directory of the
+        config file that declares them, `--exclude` globs to the working directory."""
+        from datacard_lint.config.selection import path_matches
+
+        settings = self(path)
+        cli = self.options[5]
+        configured = settings.exclude[: len(settings.exclude) - len(cli)] if cli else settings.exclude
+        return any(path_matches(_relative_to(path, settings.root), p) for p in configured) or any(
+            path_matches(_relative_to(path, Path.cwd()), p) for p in cli)
+
     def _for_config(self, config: Path | None) -> Settings:
         cached = self._cache.get(config)
         if cached is not None:
@@ -167,3 +178,12 @@ class SettingsResolver:
         # per-settings state by identity, so a settings object must not be freed and remade.
         self._cache[config] = settings
         return settings
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    import os
+
+    try:
+        return os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive on Windows
+        return str(path)

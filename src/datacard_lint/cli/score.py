@@ -50,7 +50,7 @@ def score(
         first = settings_for(local_paths[0])
         chosen = load_profile(first.profile)
         engine = Engine(settings_for, want_score=True)
-        results = list(iter_results(engine, collect(local_paths, first.exclude)))
+        results = list(iter_results(engine, collect(local_paths, getattr(settings_for, "is_excluded", first.exclude))))
     except (ConfigError, ProfileError) as exc:
         raise click.UsageError(str(exc)) from None
     render = {"text": score_table.render_text, "json": score_table.render_json,
