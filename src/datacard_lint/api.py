@@ -13,13 +13,23 @@ card itself never raise, they are diagnostics in the result.
     for d in result.diagnostics:
         print(f"{d.path}:{d.line}:{d.col}: {d.code} {d.message}")
     print(result.score.overall)
+
+Scores are exact: `score.overall` is the number `--min-score` is compared with, so
+`score.overall < 60` is the CLI's verdict. The CLI's JSON output rounds to one decimal
+(`score.to_dict()` gives exactly that) and its text output to whole numbers.
+
+`lint_card` lints a `huggingface_hub` card as the file it was loaded from when the card is
+unchanged since loading, so line numbers and `# datacard-lint:` comments are the file's.
+Once the card is edited in Python, huggingface_hub re-serialises the metadata: comments
+(and so inline suppressions), quoting and key spelling are lost, which is why lasting
+exceptions belong in the card's data rather than in YAML comments.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from datacard_lint.config.settings import Settings
 
@@ -68,15 +78,37 @@ def lint_path(path: str | os.PathLike[str], *, settings: SettingsLike = None, sc
 def lint_card(
     card: HasContent, *, path: str = "<card>", settings: SettingsLike = None, score: bool = False
 ) -> CardResult:
-    """Lint a `huggingface_hub` card object (`DatasetCard`, `RepoCard`) through its `content`.
+    """Lint a `huggingface_hub` card object (`DatasetCard`, `RepoCard`).
 
-    `content` is the card as `huggingface_hub` would save it: its metadata re-serialised,
-    so line numbers refer to that text, not necessarily to the file the card came from.
+    A card unchanged since it was loaded is linted as the text it was loaded from, exactly
+    as `datacard-lint check` lints that file. An edited card is linted through `content`,
+    the text `huggingface_hub` would save: its metadata re-serialised, so line numbers refer
+    to that text and YAML comments (inline suppressions among them) are gone.
     """
     content = getattr(card, "content", None)
     if not isinstance(content, str):
         raise TypeError(f"expected a huggingface_hub card with a `content` string, got {type(card).__name__}")
-    return lint_text(content, path=path, kind="markdown", settings=settings, score=score)
+    text = _loaded_text(card)
+    return lint_text(text if text is not None else content, path=path, kind="markdown", settings=settings,
+                     score=score)
+
+
+def _loaded_text(card: object) -> str | None:
+    """The text the card was loaded from, if its data and body still say the same.
+
+    `huggingface_hub.RepoCard` keeps it as `_content`; parsing it again with the card's own
+    class and comparing data and text proves that nothing was changed after loading.
+    """
+    original = getattr(card, "_content", None)
+    data = getattr(card, "data", None)
+    if not isinstance(original, str) or data is None or not hasattr(data, "to_dict"):
+        return None
+    try:
+        again: Any = type(card)(original, ignore_metadata_errors=True)  # type: ignore[call-arg]
+        same = again.data.to_dict() == data.to_dict() and again.text == getattr(card, "text", None)
+    except Exception:  # a card class we do not know: fall back to `content`
+        return None
+    return original if same else None
 
 
 def score_card(source: str | os.PathLike[str] | HasContent | CardResult, *, settings: SettingsLike = None) -> CardScore:

@@ -30,6 +30,7 @@ def test_wheel_contains_schemas_and_profiles(wheel: Path) -> None:
     assert "datacard_lint/_schema/v1/card.schema.json" in names
     assert "datacard_lint/_schema/profiles/default.json" in names
     assert "datacard_lint/hub/data/vocabularies.json" in names
+    assert "datacard_lint/py.typed" in names  # PEP 561: type checkers read the package's annotations
 
 
 def test_installed_wheel_lints_from_a_temp_dir(wheel: Path, tmp_path: Path) -> None:
