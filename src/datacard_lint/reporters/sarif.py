@@ -10,7 +10,8 @@ becomes an absolute `file://` URI and an `hf://` path is kept as it is.
 the line (nor line numbers cited in the message), so an alert survives lines being inserted
 above it; `upload-sarif` adds its own
 `primaryLocationLineHash` next to it. A card below `--min-score` is not a rule finding, so
-it has no result here: the exit status and the other formats report it.
+it is not a result: it is an error-level `toolExecutionNotification` of the invocation,
+naming the card, so a SARIF run with `--min-score` records what made the exit status 1.
 """
 
 from __future__ import annotations
@@ -147,10 +148,19 @@ class SarifReporter(Reporter):
         self.results: list[dict[str, Any]] = []
         self.cwd = os.getcwd()
         self.seen: Counter[tuple[str, str, str]] = Counter()
+        self.notifications: list[dict[str, Any]] = []
 
     def file(self, result: CardResult) -> None:
         for diagnostic in result.diagnostics:
             self.results.append(self._result(diagnostic))
+        minimum = result.settings.min_score
+        if result.score is not None and minimum is not None and result.below_min_score():
+            self.notifications.append({
+                "level": "error",
+                "message": {"text": f"Governance score {result.score.overall:.1f} is below the minimum {minimum:g}."},
+                "descriptor": {"id": "min-score"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path, self.cwd)}}}],
+            })
 
     def _result(self, diagnostic: Diagnostic) -> dict[str, Any]:
         uri = artifact_uri(diagnostic.path, self.cwd)
@@ -170,6 +180,12 @@ class SarifReporter(Reporter):
         )
         return entry
 
+    def _invocation(self, summary: Summary) -> dict[str, Any]:
+        invocation: dict[str, Any] = {"executionSuccessful": summary.internal_errors == 0}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        return invocation
+
     def finish(self, summary: Summary) -> None:
         log = {
             "$schema": SARIF_SCHEMA,
@@ -185,7 +201,7 @@ class SarifReporter(Reporter):
                             "rules": [rule_descriptor(rule) for rule in self.rules],
                         }
                     },
-                    "invocations": [{"executionSuccessful": summary.internal_errors == 0}],
+                    "invocations": [self._invocation(summary)],
                     "columnKind": "unicodeCodePoints",
                     "results": self.results,
                 }
