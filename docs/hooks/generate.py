@@ -110,6 +110,12 @@ def _generated_block(name: str, src_uri: str) -> str:
         return BUILD.schemas.files_table(src_uri)
     if name == "schema-changelog":
         return BUILD.schemas.changelog(src_uri)
+    if name == "changelog":  # the repository's CHANGELOG.md, without its title and preamble
+        text = (BUILD.root / "CHANGELOG.md").read_text("utf-8")
+        first = text.find("\n## ")
+        if first < 0:
+            raise PluginError("CHANGELOG.md has no `## VERSION` section")
+        return text[first + 1:]
     if name == "scoring-profiles":
         return render_profiles(BUILD.root, BUILD.schemas, src_uri)
     raise PluginError(f"{src_uri}: unknown generated block {name!r}")

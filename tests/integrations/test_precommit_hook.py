@@ -291,3 +291,38 @@ def test_the_projects_own_local_hook_passes_on_the_good_examples(hook_repo: Hook
     proc = pre_commit(hook_repo.path, hook_repo.env(), "run", "--all-files", "--verbose", "-c", str(only_local))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Checked 3 cards: 0 errors" in proc.stdout
+
+
+REASONED = (
+    "---\nlicense: mit\nlanguage: [en]\n"
+    "viewer: yes  # datacard-lint: disable=yaml11-boolean -- the Hub reads it as true, as meant\n"
+    "pretty_name: Demo  # datacard-lint: disable=Missing-Governance-Block -- misspelt on purpose\n"
+    "---\n# Demo\n"
+)
+
+
+def test_a_reasoned_suppression_by_rule_name(hook_repo: HookRepo, consumer: Path) -> None:
+    card = consumer / "data" / "reasoned" / "README.md"
+    card.parent.mkdir()
+    card.write_text(REASONED, "utf-8")
+    use_hooks(consumer, hook_repo, {"id": "datacard-lint", "verbose": True})
+    proc = pre_commit(consumer, hook_repo.env(), "run", "datacard-lint", "--files", "data/reasoned/README.md")
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # warnings only
+    assert "DCL905" not in proc.stdout  # silenced by name, with its reason
+    assert "suppression names unknown rule(s): `Missing-Governance-Block`" in proc.stdout
+
+
+def test_fix_through_pre_commit(hook_repo: HookRepo, consumer: Path) -> None:
+    card = consumer / "data" / "fixable" / "README.md"
+    card.parent.mkdir()
+    text = "---\nlicense: mit\nlanguage:\n  - en\n  - no   # Norwegian\ntask_categories: [text2text-generation]\n---\n"
+    card.write_text(text, "utf-8")
+    use_hooks(consumer, hook_repo, {"id": "datacard-lint", "args": ["--fix"]})
+    env = hook_repo.env()
+    first = pre_commit(consumer, env, "run", "datacard-lint", "--files", "data/fixable/README.md")
+    assert first.returncode == 1 and "files were modified by this hook" in first.stdout, first.stdout
+    assert card.read_text("utf-8") == text.replace("- no ", "- 'no' ").replace("text2text-generation",
+                                                                                "text-generation")
+    git(consumer, "add", "-A")
+    second = pre_commit(consumer, env, "run", "datacard-lint", "--files", "data/fixable/README.md")
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -154,7 +154,7 @@ def fetch(ref: HubRef, cache_dir: Path) -> Path:
     except ImportError:
         raise HubError(
             f"{ref.display}: checking Hub cards needs huggingface_hub; "
-            "install it with: pip install 'datacard-lint[hub]'"
+            "install it with: pip install huggingface_hub"
         ) from None
     offline = offline_mode()
     options: dict[str, Any] = {
