@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         sys.path.insert(0, str(root / "src"))
     from datacard_lint._meta import SITE_URL
 
-    if config.site_url != SITE_URL:
+    if config.site_url != SITE_URL and not _serving(config, SITE_URL):
         raise PluginError(f"mkdocs.yml site_url {config.site_url!r} differs from _meta.SITE_URL {SITE_URL!r}")
     BUILD.root = root
     BUILD.schemas = SchemaSet(root, SITE_URL)
@@ -101,6 +101,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         built = site / rel
         if not built.is_file() or built.read_bytes() != raw:
             raise PluginError(f"published schema {rel} is missing or differs from its source")
+
+
+def _serving(config: MkDocsConfig, site_url: str) -> bool:
+    """Whether `mkdocs serve` replaced site_url by its own address (it keeps the path).
+
+    The check that mkdocs.yml's site_url matches the published `$id`s is for real builds; a
+    local preview must not abort on it. Schemas are still published at SITE_URL's paths.
+    """
+    from urllib.parse import urlsplit
+
+    served, expected = urlsplit(config.site_url or ""), urlsplit(site_url)
+    host, port = config.dev_addr.host, config.dev_addr.port
+    return served.netloc == f"{host}:{port}" and served.path == expected.path
 
 
 def _generated_block(name: str, src_uri: str) -> str:

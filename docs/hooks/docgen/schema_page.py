@@ -7,6 +7,7 @@ the root of another schema file links to that file's page instead of repeating i
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
@@ -214,18 +215,28 @@ class SchemaPage:
         ]
         if examples := schema.data.get("examples"):
             out += ["## Example", "", *yaml_block({prefix: examples[0]} if prefix else examples[0]), ""]
-        self.section(schema.data, schema, prefix, ())
+        self.section(schema.data, schema, prefix, (), None)
         return "\n".join(out) + "\n"
 
-    def section(self, node: Node, base: SchemaFile, path: str, stack: tuple[str, ...]) -> None:
-        """A heading and a table for one object, then the same for each nested object."""
+    def section(self, node: Node, base: SchemaFile, path: str, stack: tuple[str, ...],
+                parent: str | None) -> None:
+        """A heading and a table for one object, then the same for each nested object.
+
+        Headings nest with the keys (`governance.parts[]` is an h3 below `governance`'s h2),
+        so the page's table of contents is the tree of keys; each nested section also links
+        back to the object that holds it.
+        """
         r = self.resolve(node, base)
         if r.key in stack:  # a recursive schema: document each object once per branch
             return
         node, base, stack = r.node, r.base, (*stack, r.key)
         is_root = len(stack) == 1
-        heading = f"`{path}` {{#{slug(path)}}}" if path else "Top-level keys {#top-level-keys}"
-        self.out += [f"## {heading}", ""]
+        level = "#" * min(len(stack) + 1, 6)
+        heading = f"{heading_code(path)} {{#{slug(path)}}}" if path else "Top-level keys {#top-level-keys}"
+        self.out += [f"{level} {heading}", ""]
+        if parent is not None:
+            up = f"[{code(parent)}](#{slug(parent)})" if parent else "[top-level keys](#top-level-keys)"
+            self.out += [f'<span class="dcl-parent">In {up}</span>', ""]
         if not is_root and node.get("description"):
             self.out += [node["description"], ""]
         if notes := self.notes(node):
@@ -279,7 +290,17 @@ class SchemaPage:
         if node.get("examples") and not is_root:
             self.out += ["Example:", "", *yaml_block(node["examples"][0]), ""]
         for sub, sub_base, child_path in children:
-            self.section(sub, sub_base, child_path, stack)
+            self.section(sub, sub_base, child_path, stack, path)
+
+
+def heading_code(path: str) -> str:
+    """A dotted path as inline HTML code that may wrap only after a `.` (never inside a key).
+
+    Raw HTML rather than a Markdown code span, because a code span cannot carry `<wbr>`;
+    the table of contents shows the text without the tags.
+    """
+    escaped = html.escape(path, quote=False)
+    return "<code>" + escaped.replace(".", ".<wbr>") + "</code>"
 
 
 def render_schema_page(schema: SchemaFile, schemas: SchemaSet) -> str:
