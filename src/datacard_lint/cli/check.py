@@ -20,8 +20,8 @@ from datacard_lint.config.files import ConfigError
 from datacard_lint.config.settings import Settings
 from datacard_lint.hub import remote
 from datacard_lint.reporters import REPORTERS
-from datacard_lint.reporters.color import use_color
 from datacard_lint.reporters.base import Summary
+from datacard_lint.reporters.color import use_color
 
 
 def default_format() -> str:
@@ -197,7 +197,9 @@ class _HubAware:
         return self.settings_for(None if path in self.hub_files else path)
 
 
-def _excluder(settings_for: Callable[[Path | None], Settings], first: Settings) -> tuple[str, ...] | Callable[[Path], bool]:
+def _excluder(
+    settings_for: Callable[[Path | None], Settings], first: Settings
+) -> tuple[str, ...] | Callable[[Path], bool]:
     """Per-path exclusion with each config's globs relative to its file (see SettingsResolver)."""
     from datacard_lint.cli.options import SettingsResolver
 

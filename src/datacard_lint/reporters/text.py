@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from datacard_lint.reporters.color import paint
 from datacard_lint.reporters.base import Reporter, Summary
+from datacard_lint.reporters.color import paint
 
 if TYPE_CHECKING:
     from datacard_lint.engine import CardResult
