@@ -72,6 +72,13 @@ def test_dcl202_reports_a_missing_statement_at_the_category() -> None:
 def test_dcl202_reports_filler_statements_at_the_statement(statement: str) -> None:
     old = "statement: Support dialogues about product faults too rare to collect from real tickets."
     text = swap(WITH_PURPOSE, old, f"statement: {statement}  # <-")
+    if "TODO" in statement:
+        # One finding per TODO placeholder: DCL906 speaks for it until it is replaced.
+        assert ("DCL906", marked(text)) in codes_at(lint(text))
+        assert ("DCL202", marked(text)) not in codes_at(lint(text))
+        text_settings = {"ignore": ("DCL906",)}
+        assert ("DCL202", marked(text)) in codes_at(lint(text, **text_settings))
+        return
     assert ("DCL202", marked(text)) in codes_at(lint(text))
 
 
