@@ -1,0 +1,165 @@
+"""`configs` as `datasets` reads it before loading any file (datasets 4.x/5.x).
+
+`MetadataConfigs.from_dataset_card_data` wants a list of mappings, each with a
+`config_name`; `_raise_if_data_files_field_not_valid` accepts `data_files` as a string, a list
+of strings, or a list of `{split, path}` mappings whose split names match `^\\w+(\\.\\w+)*$`;
+`sanitize_patterns` refuses a split listed twice; `get_default_config_name` refuses two
+default configs; `BuilderConfig` refuses a name that is not a string or holds a character
+Windows forbids in paths. Each of those raises and `load_dataset` fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from datacard_lint.hub.features import feature_problems
+from datacard_lint.hub.problems import Path_, Problem, shown
+
+__all__ = ["SPLIT_NAME", "config_problems", "split_name_problem"]
+
+#: `datasets.naming._split_re`.
+SPLIT_NAME = re.compile(r"^\w+(\.\w+)*$")
+#: `datasets.naming.INVALID_WINDOWS_CHARACTERS_IN_PATH`.
+_FORBIDDEN_IN_NAME = "<>:/\\|?*"
+
+_DATA_FILES_HELP = (
+    "write `data_files: data/*.parquet`, a list of patterns, or `- split: train` / `path: ...` entries"
+)
+
+
+def split_name_problem(name: Any) -> str | None:
+    """Why `datasets` refuses a split name, or None."""
+    if not isinstance(name, str):
+        return f"split name {shown(name)} is not a string"
+    if not SPLIT_NAME.match(name):
+        return f"split name `{name}` has characters `datasets` does not allow (only letters, digits, `_` and `.`)"
+    return None
+
+
+def _split_fix(name: Any) -> str:
+    fixed = re.sub(r"\W+", "_", str(name)).strip("_") or "train"
+    return f"rename it `{fixed}`"
+
+
+def config_problems(configs: Any) -> Iterator[Problem]:
+    """Every reason `datasets` refuses the `configs` value (the top-level key's value)."""
+    root: Path_ = ("configs",)
+    if not configs:
+        return  # `datasets` skips an empty or absent `configs`
+    if not isinstance(configs, list):
+        if isinstance(configs, Mapping):
+            help_ = "write it as a list: `- config_name: <name>` followed by that config's `data_files`"
+        else:
+            help_ = "write a list of `- config_name: <name>` entries"
+        yield Problem("configs-shape", root, "`configs` must be a list of configs", help=help_, key=True)
+        return
+    by_name: dict[Any, tuple[int, Mapping[Any, Any]]] = {}
+    for index, config in enumerate(configs):
+        where = (*root, index)
+        if not isinstance(config, Mapping):
+            yield Problem("config-name", where,
+                          f"`configs` entry {shown(config)} is not a config; each needs `config_name` and its files",
+                          help=f"write `- config_name: {shown(config)}` with its `data_files` (the bare list of "
+                               "names is the retired format)")
+            continue
+        if "config_name" not in config:
+            yield Problem("config-name", where, f"`configs` entry {index + 1} has no `config_name`",
+                          help="add `config_name: default` (or another name)")
+            continue
+        name = config["config_name"]
+        name_path = (*where, "config_name")
+        if not isinstance(name, str):
+            yield Problem("config-name", name_path, f"config_name {shown(name)} is not a string",
+                          help=f"quote it: '{name}'")
+        elif any(ch in name for ch in _FORBIDDEN_IN_NAME):
+            yield Problem("config-name", name_path,
+                          f"config_name `{name}` holds a character `datasets` forbids ({_FORBIDDEN_IN_NAME})",
+                          help="use letters, digits, `-`, `_` and `.`")
+        if _hashable(name):
+            by_name[name] = (index, config)  # a repeated name replaces the earlier config, as in `datasets`
+        yield from _data_files(config.get("data_files"), (*where, "data_files"))
+        if config.get("features") is not None:
+            yield from feature_problems(config["features"], (*where, "features"))
+        data_dir = config.get("data_dir")
+        if data_dir and not isinstance(data_dir, str):
+            yield Problem("data-files", (*where, "data_dir"), f"`data_dir` {shown(data_dir)} is not a path",
+                          help="give the folder as a string, e.g. `data_dir: data/en`")
+    yield from _default_problems(by_name)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _default_problems(by_name: Mapping[Any, tuple[int, Mapping[Any, Any]]]) -> Iterator[Problem]:
+    """`MetadataConfigs.get_default_config_name`: one config alone, or at most one default."""
+    if len(by_name) <= 1:
+        return
+    defaults = [(name, index, config) for name, (index, config) in by_name.items()
+                if name == "default" or config.get("default")]
+    for name, index, _config in defaults[1:]:
+        flag = "default" if name != "default" else "config_name"
+        yield Problem("default-config", ("configs", index, flag),
+                      f"config `{shown(name)}` is a second default config (`{shown(defaults[0][0])}` is one already)",
+                      help="keep `default: true` on one config only, and do not name another one `default`")
+
+
+def _data_files(value: Any, path: Path_) -> Iterator[Problem]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        return
+    if isinstance(value, Mapping):
+        yield Problem("data-files", path, "`data_files` is a mapping of splits; `datasets` refuses that form here",
+                      help="write `- split: <name>` / `path: <pattern>` entries instead", key=True)
+        return
+    if not isinstance(value, list):
+        yield Problem("data-files", path, f"`data_files` must be a pattern or a list, not {shown(value)}",
+                      help=_DATA_FILES_HELP)
+        return
+    splits: dict[Any, int] = {}
+    has_mapping = any(isinstance(item, Mapping) for item in value)
+    for index, item in enumerate(value):
+        where = (*path, index)
+        if isinstance(item, str):
+            if has_mapping:
+                yield Problem("data-files", where, "`data_files` mixes bare patterns with `split`/`path` entries",
+                              help="give this pattern its own `- split: ...` / `path: ...` entry")
+            continue
+        if not isinstance(item, Mapping):
+            yield Problem("data-files", where, f"`data_files` entry {shown(item)} is not a pattern",
+                          help="quote it as a string, or write a `split`/`path` entry")
+            continue
+        if "split" not in item:
+            yield Problem("data-files", where, "`data_files` entry has no `split`",
+                          help="add `split: train` (or the split it holds)")
+            continue
+        if "path" not in item:
+            yield Problem("data-files", where, f"`data_files` entry for split `{shown(item['split'])}` has no `path`",
+                          help="add `path: <pattern>` (a string or a list of patterns)")
+            continue
+        extra = [k for k in item if k not in ("split", "path")]
+        if extra:
+            yield Problem("data-files", (*where, extra[0]), f"`data_files` entry has an extra key `{shown(extra[0])}`",
+                          help="each entry takes only `split` and `path`", key=True)
+        problem = split_name_problem(item["split"])
+        if problem:
+            yield Problem("split-name", (*where, "split"), problem, help=_split_fix(item["split"]))
+        paths = item["path"]
+        if not isinstance(paths, (str, list)):
+            yield Problem("data-files", (*where, "path"), f"`path` must be a pattern or a list of patterns, not "
+                          f"{shown(paths)}", help="quote the pattern")
+        split = item["split"]
+        key = split if _hashable(split) else repr(split)
+        if key in splits:
+            yield Problem("duplicate-split", (*where, "split"),
+                          f"split `{shown(split)}` is listed twice in `data_files`",
+                          help="merge the two entries into one `path` list")
+        else:
+            splits[key] = index
