@@ -36,7 +36,7 @@ from datacard_lint.rules.registry import all_rules  # noqa: E402
 #: the differential below say so; the others name the Hub or library behaviour.
 BEHAVIOUR = {
     "DCL801": "the Hub refuses a push whose `license` is not in its list ('Invalid metadata in README.md')",
-    "DCL803": "the Hub's metadata validator refuses language values outside its code list (e.g. `es-ES`)",
+    "DCL803": "the Hub refuses language values that are not ISO 639 codes (`es-ES`, `zh-CN`, `noinfo`)",
     "DCL811": "differential: `datasets` keeps the last of two configs / infos of one name (mangled)",
     "DCL817": "differential: MetadataConfigs raises 'Expected configs to be a list'",
     "DCL818": "differential: MetadataConfigs / BuilderConfig raise on a missing or unusable config_name",

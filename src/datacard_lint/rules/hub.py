@@ -295,10 +295,11 @@ def invalid_language_code(ctx: RuleContext) -> Iterable[Hit]:
     language filter, so the dataset is invisible to the speakers it was made for. Regional
     variants belong in `language_details`.
 
-    Tier: error (the push is refused). Basis: the Hub's metadata validator refuses `language`
-    values outside its code list, e.g. `es-ES`, `zh-CN` and `noinfo` (espnet/espnet_model_zoo
-    pull request 102, 2026: "Invalid metadata in README.md" on every commit until repaired).
-    Retired codes such as `sh` are DCL816.
+    Tier: error (the push is refused). Basis: the Hub requires `language` values to be ISO
+    639-1/2/3 codes (huggingface/huggingface_hub issue 3862, 2026); it refused `es-ES`,
+    `zh-CN` and `noinfo` with "Invalid metadata in README.md" (espnet/espnet_model_zoo pull
+    request 102, 2026) and `zh-CN` earlier with "must only contain lowercase characters"
+    (jonatasgrosman/wav2vec2-sprint issue 11, 2023). Retired codes such as `sh` are DCL816.
 
     Failing example
     ---------------
