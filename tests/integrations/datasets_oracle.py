@@ -10,7 +10,9 @@ repository's card before it touches a data file (``HubDatasetModuleFactory.get_m
   config ``sanitize_patterns`` + ``DataFilesPatternsDict.from_patterns``, ``xjoin`` of its
   `data_dir` and a ``BuilderConfig`` with its name;
 * `dataset_info`: ``DatasetInfosDict.from_dataset_card_data``, then ``verify_splits`` of the
-  recorded split counts against the same counts as the builder would record them.
+  recorded split counts against the same counts as the builder would record them;
+* for both, the Arrow schema of every parsed ``Features`` (``Features.arrow_schema``), which
+  the builder needs to write the first example (an `array2_d` dtype is only checked there).
 
 Besides refusals, a verdict says when `datasets` silently *mangles* the metadata: a config
 or info entry shadowed by a later one of the same name, a feature defined twice. Nothing is
@@ -111,6 +113,8 @@ def configs_verdict(meta: Mapping[Any, Any]) -> Verdict:
             if params.get("data_dir"):
                 xjoin("hf://datasets/user/repo@0", params["data_dir"])
             BuilderConfig(name=name, data_files=patterns, data_dir=params.get("data_dir"))
+            if params.get("features") is not None:
+                params["features"].arrow_schema  # noqa: B018 - computed for its exception
     except Exception as exc:  # noqa: BLE001 - any exception is a refusal
         return Verdict(error=exc)
     written = meta.get("configs")
@@ -131,6 +135,8 @@ def dataset_info_verdict(meta: Mapping[Any, Any]) -> Verdict:
     try:
         infos = DatasetInfosDict.from_dataset_card_data(_card_data(meta))
         for info in infos.values():
+            if info.features is not None:
+                info.features.arrow_schema  # noqa: B018 - computed for its exception
             if info.splits:
                 prepared = SplitDict()
                 for name, split in info.splits.items():

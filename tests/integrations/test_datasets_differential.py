@@ -250,3 +250,19 @@ def test_generated_shapes_agree_with_datasets() -> None:
     print("\nconfusion matrix (generated; key, datasets bad, datacard-lint error):", dict(sorted(matrix.items())))
     for key in KEYS:  # the shapes exercise both verdicts for both keys
         assert matrix[(key, True, True)] > 20 and matrix[(key, False, False)] > 20, matrix
+
+
+def test_config_parameters_cover_every_packaged_loader() -> None:
+    """No false DCL829: every key a packaged loader's config has is in the shipped list."""
+    import dataclasses
+
+    from datasets.load import import_main_class
+    from datasets.packaged_modules import _PACKAGED_DATASETS_MODULES
+
+    from datacard_lint.hub.configs import CONFIG_PARAMETERS
+
+    fields: set[str] = set()
+    for module_path, _ in _PACKAGED_DATASETS_MODULES.values():
+        fields |= {f.name for f in dataclasses.fields(import_main_class(module_path).BUILDER_CONFIG_CLASS)}
+    assert len(fields) > 50
+    assert fields - CONFIG_PARAMETERS == set()

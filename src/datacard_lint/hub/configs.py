@@ -17,12 +17,35 @@ from typing import Any
 from datacard_lint.hub.features import feature_problems
 from datacard_lint.hub.problems import Path_, Problem, shown
 
-__all__ = ["SPLIT_NAME", "config_problems", "split_name_problem"]
+__all__ = ["CONFIG_PARAMETERS", "SPLIT_NAME", "config_problems", "split_name_problem"]
 
 #: `datasets.naming._split_re`.
 SPLIT_NAME = re.compile(r"^\w+(\.\w+)*$")
 #: `datasets.naming.INVALID_WINDOWS_CHARACTERS_IN_PATH`.
 _FORBIDDEN_IN_NAME = "<>:/\\|?*"
+
+#: Keys a config may carry: `config_name`, `default`, and the fields of the builder configs of
+#: the packaged loaders (parquet, csv, json, imagefolder, webdataset, ...) of datasets 5.2.
+#: Any other key is dropped with the log line "Some datasets params were ignored"
+#: (`create_builder_configs_from_metadata_configs`). The differential test checks the list
+#: against the installed `datasets`.
+CONFIG_PARAMETERS = frozenset(
+    {
+        "config_name", "default", "data_dir", "data_files", "description", "features", "name", "version",
+        "batch_size", "block_size", "catalog", "chunksize", "column_names", "columns", "comment",
+        "comment_prefix", "converters", "date_format", "decimal", "decode_num_threads", "delimiter", "dialect",
+        "doublequote", "drop_labels", "drop_metadata", "encoding", "encoding_errors", "end_time", "engine",
+        "error_bad_lines", "escapechar", "false_values", "field", "filters", "float_precision",
+        "fragment_scan_options", "header", "include_files", "index_col", "input_batch_size", "keep_default_na",
+        "keep_linebreaks", "lineterminator", "mangle_dupe_cols", "max_batch_bytes", "memory_map",
+        "metadata_filenames", "na_filter", "na_values", "names", "newlines_in_values", "nrows", "on_bad_files",
+        "on_bad_lines", "on_mixed_types", "output_batch_size", "parse_agent_traces", "prefix", "quotechar",
+        "quoting", "sample_by", "sep", "skip_blank_lines", "skip_docstart", "skipfooter", "skipinitialspace",
+        "skiprows", "snapshot_id", "start_time", "strip_canary", "table", "table_name", "thousands",
+        "timestamp_tz", "timestamp_unit", "token", "true_values", "use_threads", "usecols", "verbose",
+        "warn_bad_lines",
+    }
+)
 
 _DATA_FILES_HELP = (
     "write `data_files: data/*.parquet`, a list of patterns, or `- split: train` / `path: ...` entries"
@@ -77,6 +100,7 @@ def config_problems(configs: Any) -> Iterator[Problem]:
             yield Problem("config-name", name_path,
                           f"config_name `{name}` holds a character `datasets` forbids ({_FORBIDDEN_IN_NAME})",
                           help="use letters, digits, `-`, `_` and `.`")
+        yield from _unknown_parameters(config, where)
         if _hashable(name):
             by_name[name] = (index, config)  # a repeated name replaces the earlier config, as in `datasets`
         yield from _data_files(config.get("data_files"), (*where, "data_files"))
@@ -87,6 +111,18 @@ def config_problems(configs: Any) -> Iterator[Problem]:
             yield Problem("data-files", (*where, "data_dir"), f"`data_dir` {shown(data_dir)} is not a path",
                           help="give the folder as a string, e.g. `data_dir: data/en`")
     yield from _default_problems(by_name)
+
+
+def _unknown_parameters(config: Mapping[Any, Any], path: Path_) -> Iterator[Problem]:
+    from datacard_lint.hub.vocabulary import closest
+
+    for key in config:
+        if isinstance(key, str) and key in CONFIG_PARAMETERS:
+            continue
+        guess = closest(str(key), CONFIG_PARAMETERS)
+        help_ = f"did you mean `{guess}`?" if guess else "remove it; no loader reads it"
+        yield Problem("config-parameter", (*path, key), f"`{shown(key)}` is not a config parameter any "
+                      "`datasets` loader reads; it is ignored", help=help_, key=True)
 
 
 def _hashable(value: Any) -> bool:

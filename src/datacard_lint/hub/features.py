@@ -244,6 +244,9 @@ def _array(type_name: str, params: Mapping[Any, Any], path: Path_) -> Iterator[P
         yield Problem("feature-dtype", (*path, "dtype"), f"`{shown(dtype)}` is not a `datasets` dtype",
                       help=_dtype_hint(str(dtype)))
     shape = params.get("shape")
-    if not isinstance(shape, list):
-        yield Problem("features", (*path, "shape"), f"`{type_name}` needs `shape` as a list of sizes",
-                      help="e.g. `shape: [3, 224]`")
+    dims = int(type_name[len("Array")])
+    if not isinstance(shape, list) or len(shape) != dims:
+        # `_ArrayXD.__post_init__` takes any sequence, but building the Arrow type (needed to
+        # write the first example) raises "shape=... and ndims=... don't match".
+        yield Problem("features", (*path, "shape"), f"`{type_name}` needs a `shape` of {dims} sizes, "
+                      f"not {shown(shape)}", help=f"give {dims} sizes, e.g. {[None] + [3] * (dims - 1)}")

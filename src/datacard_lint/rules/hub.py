@@ -1571,3 +1571,44 @@ def dataset_info_ignored(ctx: RuleContext) -> Iterable[Hit]:
     Remove it, or give `features` and `splits` under it.
     """
     return _hits(ctx, "dataset_info", "dataset-info-ignored")
+
+
+@rule("DCL829", "unknown-config-parameter", W, "hub", needs_governance=False)
+def unknown_config_parameter(ctx: RuleContext) -> Iterable[Hit]:
+    """A `configs` entry has a key no `datasets` loader reads, such as `data_file` or `split`
+
+    Why it matters
+    --------------
+    `datasets` passes a config's keys to the loader's configuration and drops the others
+    with only a log line. A misspelt `data_file:` therefore does not restrict the config to
+    those files: the config silently loads every data file of the repository.
+
+    Tier: warning (accepted, ignored). Basis: `create_builder_configs_from_metadata_configs`
+    in `datasets/load.py` logs "Some datasets params were ignored"; the known keys are the
+    fields of the packaged loaders' configs, checked against the installed `datasets` by the
+    differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_file: data/*.parquet  # <- DCL829
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files: data/*.parquet
+        sep: ";"
+    ```
+
+    How to fix
+    ----------
+    Fix the spelling the message suggests, or remove the key.
+    """
+    return _hits(ctx, "configs", "config-parameter")
