@@ -92,6 +92,13 @@ def test_one_lie_in_the_pushed_card_is_caught_where_it_is() -> None:
 
 
 def test_legacy_config_list_and_missing_name() -> None:
+    legacy = card("""
+        license: mit
+        configs:  # <-
+          - en
+          - fr
+        """)
+    assert errors(legacy) == [("DCL818", marked(legacy))]
     text = card("""
         license: mit
         configs:

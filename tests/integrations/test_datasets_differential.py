@@ -14,6 +14,7 @@ And every error-level Hub rule names the behaviour that makes its findings error
 from __future__ import annotations
 
 import collections
+import os
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +231,7 @@ _dataset_info = st.one_of(_info_entry, st.lists(_info_entry, min_size=1, max_siz
 def test_generated_shapes_agree_with_datasets() -> None:
     matrix: collections.Counter[tuple[str, bool, bool]] = collections.Counter()
 
-    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=int(os.environ.get("DCL_DIFFERENTIAL_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(configs=st.one_of(st.none(), _configs), dataset_info=st.one_of(st.none(), _dataset_info))
     def check(configs: Any, dataset_info: Any) -> None:
         meta: dict[str, Any] = {"license": "mit"}

@@ -78,6 +78,13 @@ def config_problems(configs: Any) -> Iterator[Problem]:
             help_ = "write a list of `- config_name: <name>` entries"
         yield Problem("configs-shape", root, "`configs` must be a list of configs", help=help_, key=True)
         return
+    if all(isinstance(config, str) for config in configs):
+        yield Problem("config-name", root,
+                      f"`configs` is the retired list of config names ({shown(', '.join(configs))}); `datasets` "
+                      "needs a mapping with `config_name` and `data_files` for each", key=True,
+                      help=f"write `- config_name: {configs[0]}` with its `data_files` for each config, "
+                           "or remove the list")
+        return
     by_name: dict[Any, tuple[int, Mapping[Any, Any]]] = {}
     for index, config in enumerate(configs):
         where = (*root, index)

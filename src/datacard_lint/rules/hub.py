@@ -1130,9 +1130,9 @@ def invalid_config_name(ctx: RuleContext) -> Iterable[Hit]:
     ---------------
     ```yaml
     license: mit
-    configs:
-      - en  # <- DCL818
-      - fr  # <- DCL818
+    configs:  # <- DCL818
+      - en
+      - fr
     ```
 
     Passing example
