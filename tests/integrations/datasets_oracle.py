@@ -64,13 +64,35 @@ def _card_data(meta: Mapping[Any, Any]) -> DatasetCardData:
     return DatasetCardData(**{str(k): copy.deepcopy(v) for k, v in meta.items()})
 
 
-def _named_entries(value: Any) -> int:
-    return len(value) if isinstance(value, list) else 1
+def _written_fields(value: Any) -> int:
+    """Named fields written in a YAML features value, at every depth."""
+    if isinstance(value, list):
+        named = sum(1 for item in value if isinstance(item, Mapping) and "name" in item)
+        return named + sum(_written_fields(item) for item in value)
+    if isinstance(value, Mapping):
+        return sum(_written_fields(v) for k, v in value.items() if k != "name")
+    return 0
 
 
-def _feature_count(features: Any) -> int | None:
-    """Top-level fields of a YAML features list, as written."""
-    return len(features) if isinstance(features, list) else None
+def _kept_fields(value: Any) -> int:
+    """Fields of parsed `Features`, at every depth."""
+    from datasets import LargeList, List
+
+    if isinstance(value, dict):
+        return len(value) + sum(_kept_fields(v) for v in value.values())
+    if isinstance(value, (List, LargeList)):
+        return _kept_fields(value.feature)
+    if isinstance(value, list) and value:
+        return _kept_fields(value[0])
+    return 0
+
+
+def _dropped_field(written: Any, kept: Any) -> str | None:
+    if written is None or kept is None:
+        return None
+    if _kept_fields(kept) < _written_fields(written):
+        return "a field is defined twice at one level; `datasets` keeps the last"
+    return None
 
 
 def _string_label_names(value: Any) -> str | None:
@@ -121,10 +143,9 @@ def configs_verdict(meta: Mapping[Any, Any]) -> Verdict:
     if isinstance(written, list) and len(configs) < len(written):
         return Verdict(mangled=f"{len(written)} configs written, {len(configs)} kept (a repeated config_name)")
     for entry in written if isinstance(written, list) else []:
-        declared = _feature_count(entry.get("features"))
-        kept = configs.get(entry.get("config_name"), {}).get("features")
-        if declared is not None and kept is not None and len(kept) < declared:
-            return Verdict(mangled="a feature is defined twice; `datasets` keeps the last")
+        dropped = _dropped_field(entry.get("features"), configs.get(entry.get("config_name"), {}).get("features"))
+        if dropped:
+            return Verdict(mangled=dropped)
         mangled = _string_label_names(entry.get("features"))
         if mangled:
             return Verdict(mangled=mangled)
@@ -156,10 +177,10 @@ def dataset_info_verdict(meta: Mapping[Any, Any]) -> Verdict:
     for entry in entries:
         if not isinstance(entry, Mapping):
             continue
-        declared = _feature_count(entry.get("features"))
         info = infos.get(entry.get("config_name", "default"))
-        if declared is not None and info is not None and info.features is not None and len(info.features) < declared:
-            return Verdict(mangled="a feature is defined twice; `datasets` keeps the last")
+        dropped = _dropped_field(entry.get("features"), info.features if info is not None else None)
+        if dropped:
+            return Verdict(mangled=dropped)
         mangled = _string_label_names(entry.get("features"))
         if mangled:
             return Verdict(mangled=mangled)

@@ -582,7 +582,7 @@ def invalid_creators(ctx: RuleContext) -> Iterable[Hit]:
     `no-annotation`. Name people and organisations in the card body instead.
     """
     for kind in ("annotations_creators", "language_creators"):
-        known = vocab.creators(kind)  # type: ignore[arg-type]
+        known = vocab.creators(kind)
         for path, value in _strings(ctx.meta, kind):
             if value in known or _is_legacy_other(value):
                 continue  # legacy `other-...` is DCL814
@@ -1052,18 +1052,20 @@ def retired_language_code(ctx: RuleContext) -> Iterable[Hit]:
 
 # --- `configs` and `dataset_info`, as `datasets` reads them -----------------------------------
 
-_PROBLEM_CACHE: list[Any] = [None, None, []]
+#: The last (key, value, problems) computed; one tuple, swapped whole, so threads never mix entries.
+_last_problems: list[tuple[str, Any, tuple[Problem, ...]]] = []
 
 
-def _problems(ctx: RuleContext, key: str) -> list[Problem]:
+def _problems(ctx: RuleContext, key: str) -> tuple[Problem, ...]:
     """The problems of `configs` or `dataset_info`, found once per card and shared by the rules."""
     value = ctx.meta.get(key)
     if value is None:
-        return []
-    if _PROBLEM_CACHE[0] == key and _PROBLEM_CACHE[1] is value:
-        return list(_PROBLEM_CACHE[2])
-    found = list(config_problems(value) if key == "configs" else dataset_info_problems(value))
-    _PROBLEM_CACHE[:] = [key, value, found]
+        return ()
+    cached = _last_problems[0] if _last_problems else None
+    if cached is not None and cached[0] == key and cached[1] is value:
+        return cached[2]
+    found = tuple(config_problems(value) if key == "configs" else dataset_info_problems(value))
+    _last_problems[:] = [(key, value, found)]
     return found
 
 
