@@ -149,6 +149,14 @@ def _old_spellings(key: str) -> tuple[str, ...]:
     return tuple(old for old, new in vocab.deprecated_keys().items() if new == key)
 
 
+def _under_old_key(path: Path_, message: str) -> str:
+    """`message`, saying so when the value stands under a deprecated key such as `languages`."""
+    old = path[0] if path else None
+    if isinstance(old, str) and old in vocab.deprecated_keys():
+        return f"{message} (under the deprecated `{old}`, read as `{vocab.deprecated_keys()[old]}` once renamed)"
+    return message
+
+
 def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     guess = vocab.closest(value, choices)
     return f"did you mean `{guess}`?" if guess and guess != value else None
@@ -215,7 +223,7 @@ def unknown_license(ctx: RuleContext) -> Iterable[Hit]:
                 "use an identifier from https://huggingface.co/docs/hub/repositories-licenses, "
                 "or `other` with `license_name` and `license_link`"
             )
-        yield Hit(path, f"`{value}` is not a license identifier the Hub knows", help=help_)
+        yield Hit(path, _under_old_key(path, f"`{value}` is not a license identifier the Hub knows"), help=help_)
 
 
 _LICENSE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
@@ -332,7 +340,7 @@ def invalid_language_code(ctx: RuleContext) -> Iterable[Hit]:
             continue  # DCL816
         problem = vocab.language_code_problem(value)
         if problem:
-            yield Hit(path, f"invalid language code: {problem}")
+            yield Hit(path, _under_old_key(path, f"invalid language code: {problem}"))
 
 
 @rule("DCL804", "deprecated-key", INFO, "hub", needs_governance=False)
@@ -1046,7 +1054,8 @@ def retired_language_code(ctx: RuleContext) -> Iterable[Hit]:
     for path, value in _strings(ctx.meta, "language"):
         replacement = vocab.retired_language_code(value)
         if replacement:
-            yield Hit(path, f"language code `{value}` is retired; the Hub lists it as `{replacement}`",
+            yield Hit(path, _under_old_key(path, f"language code `{value}` is retired; the Hub lists it as "
+                                           f"`{replacement}`"),
                       help=f"use `{replacement}`")
 
 
