@@ -168,7 +168,9 @@ def _feature(depth: int = 0) -> st.SearchStrategy[Any]:
         return leaf
     inner = _feature(depth + 1)
     nested = st.one_of(
-        st.fixed_dictionaries({"list": st.one_of(_dtypes, inner)}),
+        st.fixed_dictionaries({"list": st.one_of(_dtypes, inner)},
+                              optional={"length": st.integers(-1, 3), "foo": st.just(1)}),
+        st.fixed_dictionaries({"large_list": _dtypes}, optional={"length": st.just(2), "id": st.just("x")}),
         st.fixed_dictionaries({"sequence": st.one_of(_dtypes, inner, st.lists(_named(inner), max_size=2))}),
         st.fixed_dictionaries({"struct": st.lists(_named(inner), max_size=2)}),
     )

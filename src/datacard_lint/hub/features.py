@@ -47,6 +47,10 @@ FEATURE_TYPES: dict[str, tuple[str, ...]] = {
 _MEDIA = {"audio", "image", "mesh", "video", "pdf", "nifti", "bio_sequence", "bio_structure", "json"}
 
 
+#: Keys beside `list:` / `large_list:` / `sequence:` that `List` / `LargeList` accept.
+_LIST_PARAMETERS = {"list": {"length", "id"}, "large_list": {"id"}, "sequence": {"length", "id"}}
+
+
 def is_value_dtype(dtype: str) -> bool:
     """Whether `datasets.Value(dtype)` accepts the string."""
     return dtype in VALUE_DTYPES or _PARAMETRIC_DTYPE.fullmatch(dtype) is not None
@@ -110,6 +114,11 @@ def _field(obj: Mapping[Any, Any], path: Path_) -> Iterator[Problem]:
         return  # an empty struct
     kind = next(iter(obj))
     if kind in ("list", "large_list", "sequence"):
+        allowed = _LIST_PARAMETERS[kind]
+        for extra in (k for k in obj if k != kind and k not in allowed):
+            yield Problem("features", (*path, extra), f"`{kind}` takes no parameter `{shown(extra)}`",
+                          help=f"{kind} takes {', '.join(f'`{a}`' for a in sorted(allowed))}; remove the key",
+                          key=True)
         inner = obj[kind]
         if isinstance(inner, str):
             inner = {"dtype": inner}
