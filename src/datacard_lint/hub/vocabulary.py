@@ -29,6 +29,7 @@ __all__ = [
     "legacy_task_categories",
     "licenses",
     "multilinguality",
+    "retired_language_code",
     "size_categories",
     "task_categories",
     "task_ids",
@@ -199,6 +200,36 @@ def language_code_problem(code: str) -> str | None:
             f"as separate entries; if it is a regional variant, {advice}"
         )
     return f"{value!r}: {advice}"
+
+
+def retired_language_code(code: str) -> str | None:
+    """The current code for a bare ISO 639 code the Hub's list no longer covers, else ``None``.
+
+    ``sh`` -> ``hbs``, ``iw`` -> ``he``, ``in`` -> ``id``, ``ger`` -> ``de``: codes that were
+    valid once (or are the bibliographic ISO 639-2 form) and that the Hub's language list,
+    and so its language filter, no longer has. ``language_code_problem`` reports the same
+    codes; rules that grade retired codes apart use this to tell them from invalid ones.
+    """
+    value = code.strip()
+    if not value or value != code or "-" in value or "_" in value or value != value.lower():
+        return None
+    if _is_hub_language(value) or value in vocabulary("legacy_language_values"):
+        return None
+    if value in _data()["language_names"]:
+        return None
+    try:
+        import langcodes
+
+        tag = langcodes.Language.get(value)
+        as_written = langcodes.Language.get(value, normalize=False)
+        if not tag.is_valid() or re.fullmatch("[a-z]{2,3}", tag.language or "") is None:
+            return None
+    except (ImportError, ValueError):
+        return None
+    if len(value) == 3 and "qaa" <= value <= "qtz":
+        return None
+    replacement = _replacement(tag, as_written)
+    return replacement if replacement != value else None
 
 
 def _language_pair(lower: str) -> tuple[str, str] | None:

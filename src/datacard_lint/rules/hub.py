@@ -10,12 +10,15 @@ from typing import Any
 
 from datacard_lint.diagnostics import Severity
 from datacard_lint.hub import vocabulary as vocab
+from datacard_lint.hub.configs import config_problems
+from datacard_lint.hub.dataset_info import dataset_info_problems
+from datacard_lint.hub.problems import Problem
 from datacard_lint.rules._util import has_text
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import RuleContext
 
 Path_ = tuple[Hashable, ...]
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: `language` values that name no single natural language.
 NON_LANGUAGE_VALUES = frozenset({"code", "multilingual", "und", "mul", "zxx", "mis"})
@@ -130,9 +133,28 @@ def _entries(meta: Mapping[Any, Any], key: str) -> Iterator[tuple[Path_, Any]]:
 
 
 def _strings(meta: Mapping[Any, Any], key: str) -> Iterator[tuple[Path_, str]]:
-    for path, value in _entries(meta, key):
-        if isinstance(value, str):
-            yield path, value
+    """String values of `key`, then those under the deprecated spelling of `key` (`languages`).
+
+    The Hub renamed `languages` and `licenses`; their values are checked as if they stood
+    under the current key (DCL804 reports the old spelling itself).
+    """
+    for name in (key, *_old_spellings(key)):
+        for path, value in _entries(meta, name):
+            if isinstance(value, str):
+                yield path, value
+
+
+@cache
+def _old_spellings(key: str) -> tuple[str, ...]:
+    return tuple(old for old, new in vocab.deprecated_keys().items() if new == key)
+
+
+def _under_old_key(path: Path_, message: str) -> str:
+    """`message`, saying so when the value stands under a deprecated key such as `languages`."""
+    old = path[0] if path else None
+    if isinstance(old, str) and old in vocab.deprecated_keys():
+        return f"{message} (under the deprecated `{old}`, read as `{vocab.deprecated_keys()[old]}` once renamed)"
+    return message
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
@@ -162,6 +184,10 @@ def unknown_license(ctx: RuleContext) -> Iterable[Hit]:
     The Hub only accepts the license identifiers it lists and rejects pushes of cards that
     use anything else. Tools that filter datasets by license, and the people who must check
     whether they may train on the data, cannot read a free-form name.
+
+    Tier: error (the push is refused). Basis: the Hub's metadata validator answers a push whose
+    `license` is not one of its identifiers with "Invalid metadata in README.md"; the list is
+    the one of hub-docs `repositories-licenses.md` recorded in `vocabularies.json`.
 
     Failing example
     ---------------
@@ -197,7 +223,7 @@ def unknown_license(ctx: RuleContext) -> Iterable[Hit]:
                 "use an identifier from https://huggingface.co/docs/hub/repositories-licenses, "
                 "or `other` with `license_name` and `license_link`"
             )
-        yield Hit(path, f"`{value}` is not a license identifier the Hub knows", help=help_)
+        yield Hit(path, _under_old_key(path, f"`{value}` is not a license identifier the Hub knows"), help=help_)
 
 
 _LICENSE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt")
@@ -214,7 +240,7 @@ def _license_file_beside(ctx: RuleContext) -> bool:
         return False
 
 
-@rule("DCL802", "license-other-without-name-or-link", E, "hub", needs_governance=False)
+@rule("DCL802", "license-other-without-name-or-link", W, "hub", needs_governance=False)
 def license_other_without_name_or_link(ctx: RuleContext) -> Iterable[Hit]:
     """`license: other` without a `license_name` or without a link to the licence text
 
@@ -223,6 +249,10 @@ def license_other_without_name_or_link(ctx: RuleContext) -> Iterable[Hit]:
     `other` says only that the licence is not on the Hub's list. The Hub's documentation asks
     for a short name in `license_name` and the licence text in a `LICENSE` file of the
     repository or at `license_link`; without them nobody can tell what terms apply.
+
+    Tier: warning (accepted). Basis: the Hub accepts `license: other` without a name or link and
+    shows the licence as "other"; hub-docs `repositories-licenses.md` only asks for
+    `license_name` and `license_link`.
 
     Failing example
     ---------------
@@ -273,6 +303,12 @@ def invalid_language_code(ctx: RuleContext) -> Iterable[Hit]:
     language filter, so the dataset is invisible to the speakers it was made for. Regional
     variants belong in `language_details`.
 
+    Tier: error (the push is refused). Basis: the Hub requires `language` values to be ISO
+    639-1/2/3 codes (huggingface/huggingface_hub issue 3862, 2026); it refused `es-ES`,
+    `zh-CN` and `noinfo` with "Invalid metadata in README.md" (espnet/espnet_model_zoo pull
+    request 102, 2026) and `zh-CN` earlier with "must only contain lowercase characters"
+    (jonatasgrosman/wav2vec2-sprint issue 11, 2023). Retired codes such as `sh` are DCL816.
+
     Failing example
     ---------------
     ```yaml
@@ -300,12 +336,14 @@ def invalid_language_code(ctx: RuleContext) -> Iterable[Hit]:
     for path, value in _strings(ctx.meta, "language"):
         if value in legacy:
             continue  # DCL814
+        if vocab.retired_language_code(value):
+            continue  # DCL816
         problem = vocab.language_code_problem(value)
         if problem:
-            yield Hit(path, f"invalid language code: {problem}")
+            yield Hit(path, _under_old_key(path, f"invalid language code: {problem}"))
 
 
-@rule("DCL804", "deprecated-key", W, "hub", needs_governance=False)
+@rule("DCL804", "deprecated-key", INFO, "hub", needs_governance=False)
 def deprecated_key(ctx: RuleContext) -> Iterable[Hit]:
     """The card uses a key the Hub renamed, such as `languages` or `licenses`
 
@@ -313,6 +351,10 @@ def deprecated_key(ctx: RuleContext) -> Iterable[Hit]:
     --------------
     The Hub reads `language` and `license`; the plural spellings of early cards are ignored,
     so a card that only has `languages` shows no language at all.
+
+    Tier: info (legacy spelling). Basis: `datasets` renamed the keys when it moved card
+    validation to the Hub (`datasets/utils/metadata.py`); the values are checked by the
+    rules of the current key, so this finding is only the rename.
 
     Failing example
     ---------------
@@ -356,6 +398,9 @@ def unknown_task_category(ctx: RuleContext) -> Iterable[Hit]:
     Task categories drive the Hub's task filter. Renamed categories (`conversational`,
     `text2text-generation`) and free-form names drop the dataset from the filter its users
     search with.
+
+    Tier: warning (accepted, not indexed). Basis: the Hub stores unknown task categories but
+    its task filter lists only the pipeline types of `huggingface.js` `pipelines.ts`.
 
     Failing example
     ---------------
@@ -410,6 +455,9 @@ def unknown_task_id(ctx: RuleContext) -> Iterable[Hit]:
     `task_ids` refine the task category with the sub-tasks the Hub lists. Values outside the
     list are not indexed, so the refinement is lost.
 
+    Tier: warning (accepted, not indexed). Basis: as DCL805, for the sub-task types of
+    `pipelines.ts`.
+
     Failing example
     ---------------
     ```yaml
@@ -445,7 +493,7 @@ def unknown_task_id(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit(path, f"`{value}` is not a Hub task id", help=help_)
 
 
-@rule("DCL807", "invalid-size-category", E, "hub", needs_governance=False)
+@rule("DCL807", "invalid-size-category", W, "hub", needs_governance=False)
 def invalid_size_category(ctx: RuleContext) -> Iterable[Hit]:
     """A `size_categories` value is not one of the Hub's size buckets
 
@@ -453,6 +501,10 @@ def invalid_size_category(ctx: RuleContext) -> Iterable[Hit]:
     --------------
     The Hub's size filter only knows its own buckets (`n<1K`, `1K<n<10K`, ...). A free-form
     size such as `10k<n<100k` or `~3000 hours` hides the dataset from the filter.
+
+    Tier: warning (accepted, not indexed). Basis: the Hub accepts any string here (cards with
+    `100k<n<1M` are published) but filters only on the buckets `huggingface_hub` lists in
+    `repocard_data.py`.
 
     Failing example
     ---------------
@@ -498,7 +550,7 @@ _CREATOR_HINTS = {
 }
 
 
-@rule("DCL808", "invalid-creators", E, "hub", needs_governance=False)
+@rule("DCL808", "invalid-creators", W, "hub", needs_governance=False)
 def invalid_creators(ctx: RuleContext) -> Iterable[Hit]:
     """An `annotations_creators` or `language_creators` value is not in the Hub's list
 
@@ -507,6 +559,9 @@ def invalid_creators(ctx: RuleContext) -> Iterable[Hit]:
     These two keys are the only place a plain Hub card says whether text or labels were
     written by people or generated by a machine (`machine-generated`). Values outside the
     list, such as a person's name or `unknown`, carry no such signal.
+
+    Tier: warning (accepted, not indexed). Basis: the Hub accepts other values and its filter
+    knows only the `huggingface_hub` lists.
 
     Failing example
     ---------------
@@ -535,7 +590,7 @@ def invalid_creators(ctx: RuleContext) -> Iterable[Hit]:
     `no-annotation`. Name people and organisations in the card body instead.
     """
     for kind in ("annotations_creators", "language_creators"):
-        known = vocab.creators(kind)  # type: ignore[arg-type]
+        known = vocab.creators(kind)
         for path, value in _strings(ctx.meta, kind):
             if value in known or _is_legacy_other(value):
                 continue  # legacy `other-...` is DCL814
@@ -549,7 +604,7 @@ def invalid_creators(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit(path, f"`{value}` is not a valid `{kind}` value", help=help_)
 
 
-@rule("DCL809", "invalid-multilinguality", E, "hub", needs_governance=False)
+@rule("DCL809", "invalid-multilinguality", W, "hub", needs_governance=False)
 def invalid_multilinguality(ctx: RuleContext) -> Iterable[Hit]:
     """A `multilinguality` value is not `monolingual`, `multilingual`, `translation` or `other`
 
@@ -557,6 +612,8 @@ def invalid_multilinguality(ctx: RuleContext) -> Iterable[Hit]:
     --------------
     The Hub filters on these four values. Language codes or free text in this key say
     nothing the filter understands; languages belong in `language`.
+
+    Tier: warning (accepted, not indexed). Basis: as DCL808.
 
     Failing example
     ---------------
@@ -602,6 +659,8 @@ def multilinguality_disagrees_with_language(ctx: RuleContext) -> Iterable[Hit]:
     about coverage, and one of the two keys is wrong.
     Tail evaluations and language filters both depend on the list being right.
 
+    Tier: warning (accepted; the two keys contradict each other).
+
     Failing example
     ---------------
     ```yaml
@@ -645,6 +704,10 @@ def duplicate_config_name(ctx: RuleContext) -> Iterable[Hit]:
     Loaders pick a config by name; with two of the same name one set of files silently
     shadows the other, and governance parts bound to that config become ambiguous.
 
+    Tier: error (mangled). Basis: `MetadataConfigs` and `DatasetInfosDict` are dicts keyed by
+    name, so `datasets` keeps only the last entry of a repeated name and drops the other
+    silently (checked by the differential test in `tests/integrations/`).
+
     Failing example
     ---------------
     ```yaml
@@ -679,11 +742,11 @@ def duplicate_config_name(ctx: RuleContext) -> Iterable[Hit]:
         for index, entry in enumerate(entries):
             if not isinstance(entry, Mapping):
                 continue
-            name = entry.get("config_name")
+            name = entry.get("config_name", "default" if key == "dataset_info" else None)
             if not isinstance(name, str):
                 continue
             if name in seen:
-                yield Hit((key, index, "config_name"),
+                yield Hit((key, index, "config_name") if "config_name" in entry else (key, index),
                           f"`{key}` entry {index + 1} repeats config_name `{name}` of entry {seen[name] + 1}",
                           help="rename one of them or merge the entries")
             else:
@@ -732,6 +795,8 @@ def size_category_disagrees_with_examples(ctx: RuleContext) -> Iterable[Hit]:
     The size bucket is what people filter and sort by; the split sizes in `dataset_info`
     are usually generated by a tool and therefore more reliable. A mismatch means the bucket
     was guessed or went stale when the data changed.
+
+    Tier: warning (accepted; the bucket is stale).
 
     Failing example
     ---------------
@@ -816,6 +881,8 @@ def misspelt_hub_key(ctx: RuleContext) -> Iterable[Hit]:
     `annotation_creators: [...]` looks complete to its author but shows no licence or
     creators on the Hub.
 
+    Tier: warning (accepted, ignored). Basis: the Hub ignores keys it does not know.
+
     Failing example
     ---------------
     ```yaml
@@ -859,6 +926,8 @@ def legacy_hub_value(ctx: RuleContext) -> Iterable[Hit]:
     `<category>-other-<name>` values for tasks, multilinguality and creators. The Hub's
     current vocabularies no longer contain them, so the values are not indexed, but they
     were valid when written; this is a cleanup, not an error.
+
+    Tier: warning (accepted, not indexed). Basis: the values are missing from today's lists.
 
     Failing example
     ---------------
@@ -914,6 +983,8 @@ def template_placeholder_key(ctx: RuleContext) -> Iterable[Hit]:
     tagging app. Left in place, it is a key nothing reads, and usually a sign that the real
     metadata (license, language, task, size) was never filled in.
 
+    Tier: warning (accepted, ignored).
+
     Failing example
     ---------------
     ```yaml
@@ -939,3 +1010,616 @@ def template_placeholder_key(ctx: RuleContext) -> Iterable[Hit]:
         if isinstance(key, str) and key in placeholders:
             yield Hit((key,), f"`{key}` is the card template's placeholder, not metadata",
                       help="delete it and fill in the real Hub keys", key=True)
+
+
+# --- language codes the Hub's list no longer covers --------------------------------------------
+
+
+@rule("DCL816", "retired-language-code", W, "hub", needs_governance=False)
+def retired_language_code(ctx: RuleContext) -> Iterable[Hit]:
+    """A `language` entry is a retired or bibliographic ISO 639 code, such as `sh`, `iw` or `ger`
+
+    Why it matters
+    --------------
+    The Hub's language list (the ISO 639-1 and 639-3 tables of `huggingface.js`) no longer
+    has codes that ISO withdrew (`iw`, `in`, `ji`, `jw`, `mo`, `sh`) or the bibliographic
+    ISO 639-2 forms (`ger`, `fre`). Cards using them are on the Hub today, but the language
+    filter is keyed on the current codes, so the dataset is missing from the page its
+    speakers look at.
+
+    Tier: warning (accepted, not indexed). Basis: the Hub's language list recorded in
+    `vocabularies.json` (`language_codes`, with its source commit) lacks these codes, and the
+    IANA registry that `langcodes` ships names their replacement.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    language:
+      - iw  # <- DCL816
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    language:
+      - he
+    ```
+
+    How to fix
+    ----------
+    Use the code the message names (`iw` -> `he`, `sh` -> `hbs`, `ger` -> `de`).
+    """
+    for path, value in _strings(ctx.meta, "language"):
+        replacement = vocab.retired_language_code(value)
+        if replacement:
+            yield Hit(path, _under_old_key(path, f"language code `{value}` is retired; the Hub lists it as "
+                                           f"`{replacement}`"),
+                      help=f"use `{replacement}`")
+
+
+# --- `configs` and `dataset_info`, as `datasets` reads them -----------------------------------
+
+#: The last (key, value, problems) computed; one tuple, swapped whole, so threads never mix entries.
+_last_problems: list[tuple[str, Any, tuple[Problem, ...]]] = []
+
+
+def _problems(ctx: RuleContext, key: str) -> tuple[Problem, ...]:
+    """The problems of `configs` or `dataset_info`, found once per card and shared by the rules."""
+    value = ctx.meta.get(key)
+    if value is None:
+        return ()
+    cached = _last_problems[0] if _last_problems else None
+    if cached is not None and cached[0] == key and cached[1] is value:
+        return cached[2]
+    found = tuple(config_problems(value) if key == "configs" else dataset_info_problems(value))
+    _last_problems[:] = [(key, value, found)]
+    return found
+
+
+def _hits(ctx: RuleContext, key: str, *kinds: str) -> Iterator[Hit]:
+    for problem in _problems(ctx, key):
+        if problem.kind in kinds:
+            yield Hit(problem.path, problem.message, help=problem.help, key=problem.key)
+
+
+@rule("DCL817", "configs-not-a-list", E, "hub", needs_governance=False)
+def configs_not_a_list(ctx: RuleContext) -> Iterable[Hit]:
+    """`configs` is a mapping or a single value instead of a list of configs
+
+    Why it matters
+    --------------
+    `datasets` reads `configs` as a list; for anything else
+    `MetadataConfigs.from_dataset_card_data` raises "Expected configs to be a list" and
+    `load_dataset` fails before reading a file.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.utils.metadata.MetadataConfigs`,
+    run by the differential test in `tests/integrations/test_datasets_differential.py`.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:  # <- DCL817
+      default:
+        data_files: data/*.parquet
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files: data/*.parquet
+    ```
+
+    How to fix
+    ----------
+    Write one `- config_name: <name>` entry per config.
+    """
+    return _hits(ctx, "configs", "configs-shape")
+
+
+@rule("DCL818", "invalid-config-name", E, "hub", needs_governance=False)
+def invalid_config_name(ctx: RuleContext) -> Iterable[Hit]:
+    """A `configs` entry has no `config_name`, or a name `datasets` cannot use
+
+    Why it matters
+    --------------
+    Every config needs a `config_name` string. The retired format (a bare list of names,
+    `configs: [en, fr]`), an entry without `config_name`, an unquoted number (`config_name:
+    2020`) and a name with a character that is not allowed in a Windows path (`<>:/\\|?*`)
+    all make `datasets` raise when it builds the configs, so `load_dataset` fails.
+
+    Tier: error (`load_dataset` fails). Basis: `MetadataConfigs.from_dataset_card_data`
+    ("Each config must include `config_name`") and `BuilderConfig.__post_init__`
+    (`InvalidConfigName`, or a `TypeError` for a number), run by the differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:  # <- DCL818
+      - en
+      - fr
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: en
+        data_files: en/*.parquet
+      - config_name: fr
+        data_files: fr/*.parquet
+    ```
+
+    How to fix
+    ----------
+    Write each config as a mapping with a quoted `config_name` and its `data_files`.
+    """
+    return _hits(ctx, "configs", "config-name")
+
+
+@rule("DCL819", "invalid-data-files", E, "hub", needs_governance=False)
+def invalid_data_files(ctx: RuleContext) -> Iterable[Hit]:
+    """A config's `data_files` (or `data_dir`) is not in a form `datasets` accepts
+
+    Why it matters
+    --------------
+    `data_files` is a pattern, a list of patterns, or a list of `{split, path}` mappings
+    with exactly those two keys and `path` a pattern or a list of them. A mapping of splits,
+    an entry without `path`, extra keys or a number raise in
+    `MetadataConfigs._raise_if_data_files_field_not_valid`, so `load_dataset` fails.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.utils.metadata` and
+    `datasets.data_files.sanitize_patterns`, run by the differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files:
+          - split: train  # <- DCL819
+            pattern: data/train-*.parquet
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files:
+          - split: train
+            path: data/train-*.parquet
+    ```
+
+    How to fix
+    ----------
+    Give each split one `- split: <name>` entry with a `path` (a pattern or a list of
+    patterns), or a single pattern for a dataset with one split.
+    """
+    return _hits(ctx, "configs", "data-files")
+
+
+@rule("DCL820", "invalid-split-name", E, "hub", needs_governance=False)
+def invalid_split_name(ctx: RuleContext) -> Iterable[Hit]:
+    """A split name in `data_files` has characters `datasets` refuses, such as `-` or a space
+
+    Why it matters
+    --------------
+    Split names must match `^\\w+(\\.\\w+)*$` (letters, digits, `_`, dots between words):
+    `datasets` uses them in file names. `dev-clean` or `test 2` make the `data_files`
+    check raise, so `load_dataset` fails.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.naming._split_re`, checked by
+    `MetadataConfigs._raise_if_data_files_field_not_valid`, run by the differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files:
+          - split: dev-clean  # <- DCL820
+            path: dev/*.parquet
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files:
+          - split: dev_clean
+            path: dev/*.parquet
+    ```
+
+    How to fix
+    ----------
+    Replace dashes and spaces by `_` (the message names the new spelling).
+    """
+    return _hits(ctx, "configs", "split-name")
+
+
+@rule("DCL821", "duplicate-split", E, "hub", needs_governance=False)
+def duplicate_split(ctx: RuleContext) -> Iterable[Hit]:
+    """A config's `data_files` lists the same split twice
+
+    Why it matters
+    --------------
+    `sanitize_patterns` raises "Some splits are duplicated in data_files", so
+    `load_dataset` fails for that config.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.data_files.sanitize_patterns`, run by
+    the differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files:
+          - split: train
+            path: a/*.parquet
+          - split: train  # <- DCL821
+            path: b/*.parquet
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files:
+          - split: train
+            path: [a/*.parquet, b/*.parquet]
+    ```
+
+    How to fix
+    ----------
+    Merge the entries: one `split` with a list of patterns under `path`.
+    """
+    return _hits(ctx, "configs", "duplicate-split")
+
+
+@rule("DCL822", "several-default-configs", E, "hub", needs_governance=False)
+def several_default_configs(ctx: RuleContext) -> Iterable[Hit]:
+    """More than one config is the default (`default: true` or the name `default`)
+
+    Why it matters
+    --------------
+    `MetadataConfigs.get_default_config_name` raises "Dataset has several default
+    configs", so `load_dataset` fails for every config, not only the default.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.utils.metadata`, run by the
+    differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files: all/*.parquet
+      - config_name: en
+        data_files: en/*.parquet
+        default: true  # <- DCL822
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: all
+        data_files: all/*.parquet
+      - config_name: en
+        data_files: en/*.parquet
+        default: true
+    ```
+
+    How to fix
+    ----------
+    Keep `default: true` on one config and do not name another one `default`.
+    """
+    return _hits(ctx, "configs", "default-config")
+
+
+@rule("DCL823", "invalid-features", E, "hub", needs_governance=False)
+def invalid_features(ctx: RuleContext) -> Iterable[Hit]:
+    """`features` (in `dataset_info` or a config) are not in the form `datasets` reads
+
+    Why it matters
+    --------------
+    `Features._from_yaml_list` wants a list of named fields, each typed by its first key.
+    Features written as a mapping, fields without `name`, a `class_label` whose ids have
+    gaps, an `array2_d` without `shape` or a type without its parameters make it raise and
+    `load_dataset` fail. A field listed twice is kept once, silently.
+
+    Tier: error (`load_dataset` fails, or a column definition is silently dropped). Basis:
+    `datasets.features.Features._from_yaml_list` and `generate_from_dict`, run by the
+    differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      features:  # <- DCL823
+        text:
+          dtype: string
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      features:
+        - name: text
+          dtype: string
+    ```
+
+    How to fix
+    ----------
+    Write `- name: <column>` entries, each with `dtype:` (or `list:`, `struct:`,
+    `class_label:` with its `names`).
+    """
+    yield from _hits(ctx, "dataset_info", "features", "duplicate-feature")
+    yield from _hits(ctx, "configs", "features", "duplicate-feature")
+
+
+@rule("DCL824", "unknown-feature-dtype", E, "hub", needs_governance=False)
+def unknown_feature_dtype(ctx: RuleContext) -> Iterable[Hit]:
+    """A feature's `dtype` or type name is not one `datasets` knows, such as `str` or `text`
+
+    Why it matters
+    --------------
+    `datasets` turns `dtype: string` into an Arrow type and `dtype: image` into an image
+    feature; a misspelt dtype (`strng`, `int`, `text`) matches neither and
+    `generate_from_dict` raises "Feature type ... not found", so `load_dataset` fails.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.features.Value` /
+    `string_to_arrow` and the feature-type table `_FEATURE_TYPES`, run by the differential
+    test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      features:
+        - name: text
+          dtype: strng  # <- DCL824
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      features:
+        - name: text
+          dtype: string
+    ```
+
+    How to fix
+    ----------
+    Use a dtype such as `string`, `int64`, `float32`, `bool`, `timestamp[s]`, or a media
+    type (`image`, `audio`, `video`); the message suggests the closest one.
+    """
+    yield from _hits(ctx, "dataset_info", "feature-dtype")
+    yield from _hits(ctx, "configs", "feature-dtype")
+
+
+@rule("DCL825", "invalid-dataset-info", E, "hub", needs_governance=False)
+def invalid_dataset_info(ctx: RuleContext) -> Iterable[Hit]:
+    """A `dataset_info` entry, split or version is not in the form `datasets` reads
+
+    Why it matters
+    --------------
+    `DatasetInfosDict.from_dataset_card_data` builds one `DatasetInfo` per entry. Entries
+    that are not mappings, `splits` given as plain names, a split listed twice, unknown
+    split keys and a version that is not `x.y.z` make it raise, so `load_dataset` fails.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.info.DatasetInfo.__post_init__`,
+    `datasets.splits.SplitDict` ("Split ... already present") and `datasets.utils.Version`,
+    run by the differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      splits:
+        - train  # <- DCL825
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      splits:
+        - name: train
+          num_bytes: 1048576
+          num_examples: 1000
+    ```
+
+    How to fix
+    ----------
+    Give each split as a mapping with `name`, `num_bytes` and `num_examples`, once each.
+    """
+    return _hits(ctx, "dataset_info", "dataset-info-shape")
+
+
+@rule("DCL826", "split-count-not-a-number", E, "hub", needs_governance=False)
+def split_count_not_a_number(ctx: RuleContext) -> Iterable[Hit]:
+    """A split's `num_examples` or `num_bytes` is a string, a fraction or negative
+
+    Why it matters
+    --------------
+    `datasets` compares the recorded `num_examples` with the examples it prepared
+    (`verify_splits`, on by default). A quoted `'1000'` never equals `1000`, so
+    `load_dataset` raises `NonMatchingSplitsSizesError` after downloading the whole split.
+
+    Tier: error (`load_dataset` fails). Basis: `datasets.utils.info_utils.verify_splits`,
+    called by `DatasetBuilder._download_and_prepare` under the default
+    `verification_mode="basic_checks"`.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      splits:
+        - name: train
+          num_bytes: 1048576
+          num_examples: '1000'  # <- DCL826
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      splits:
+        - name: train
+          num_bytes: 1048576
+          num_examples: 1000
+    ```
+
+    How to fix
+    ----------
+    Write the counts as unquoted whole numbers.
+    """
+    return _hits(ctx, "dataset_info", "split-count")
+
+
+@rule("DCL827", "split-count-missing", W, "hub", needs_governance=False)
+def split_count_missing(ctx: RuleContext) -> Iterable[Hit]:
+    """A `dataset_info` split has no `name`, `num_bytes` or `num_examples`
+
+    Why it matters
+    --------------
+    `datasets` logs "Ignoring part of dataset_info" and loads the data anyway, but without
+    the counts it cannot check that the files are complete, and the Hub shows no size for
+    the split.
+
+    Tier: warning (accepted, partly ignored). Basis: `datasets.info.DatasetInfo._from_yaml_dict`
+    catches the `SplitDict._from_yaml_list` error and only logs it.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      splits:
+        - name: train  # <- DCL827
+          num_examples: 1000
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      splits:
+        - name: train
+          num_bytes: 1048576
+          num_examples: 1000
+    ```
+
+    How to fix
+    ----------
+    Add the missing fields; `push_to_hub` writes all three.
+    """
+    return _hits(ctx, "dataset_info", "split-count-missing")
+
+
+@rule("DCL828", "dataset-info-ignored", W, "hub", needs_governance=False)
+def dataset_info_ignored(ctx: RuleContext) -> Iterable[Hit]:
+    """`dataset_info` is a string or a number, which `datasets` ignores
+
+    Why it matters
+    --------------
+    `DatasetInfosDict.from_dataset_card_data` only reads a mapping or a list; any other
+    value is dropped without a message, so the features and sizes the author meant to
+    record are not there.
+
+    Tier: warning (accepted, ignored). Basis: `datasets.info.DatasetInfosDict.from_dataset_card_data`.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info: see the paper  # <- DCL828
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    dataset_info:
+      features:
+        - name: text
+          dtype: string
+    ```
+
+    How to fix
+    ----------
+    Remove it, or give `features` and `splits` under it.
+    """
+    return _hits(ctx, "dataset_info", "dataset-info-ignored")
+
+
+@rule("DCL829", "unknown-config-parameter", W, "hub", needs_governance=False)
+def unknown_config_parameter(ctx: RuleContext) -> Iterable[Hit]:
+    """A `configs` entry has a key no `datasets` loader reads, such as `data_file` or `split`
+
+    Why it matters
+    --------------
+    `datasets` passes a config's keys to the loader's configuration and drops the others
+    with only a log line. A misspelt `data_file:` therefore does not restrict the config to
+    those files: the config silently loads every data file of the repository.
+
+    Tier: warning (accepted, ignored). Basis: `create_builder_configs_from_metadata_configs`
+    in `datasets/load.py` logs "Some datasets params were ignored"; the known keys are the
+    fields of the packaged loaders' configs, checked against the installed `datasets` by the
+    differential test.
+
+    Failing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_file: data/*.parquet  # <- DCL829
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    configs:
+      - config_name: default
+        data_files: data/*.parquet
+        sep: ";"
+    ```
+
+    How to fix
+    ----------
+    Fix the spelling the message suggests, or remove the key.
+    """
+    return _hits(ctx, "configs", "config-parameter")
