@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datacard_lint import suppression
+from datacard_lint.capping import CAPPED_CODE, cap_per_code
 from datacard_lint.config.selection import Decider
 from datacard_lint.config.settings import Settings
-from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
+from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity, Span
 from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_text
 from datacard_lint.rules import registry
 from datacard_lint.rules.base import Rule
@@ -110,6 +111,8 @@ class Engine:
                 if rule.needs_governance and not has_governance:
                     continue
                 findings.extend(self._run(rule, context, internal))
+        if card.text is not None:
+            findings = _inside(findings, card)
         suppressions = suppression.parse(card)
         findings = suppression.apply(findings, suppressions)
         findings.extend(suppression.unused(suppressions, self._known))
@@ -149,7 +152,33 @@ class Engine:
             severity = overrides.get(rule.code, rule.severity)
             out.append(Diagnostic(rule.code, rule.name, severity, path, finding.span, finding.message, finding.help))
         out.sort(key=Diagnostic.sort_key)
+        limit = settings.limits.max_findings_per_rule
+        if len(out) > limit:
+            summary = functools.partial(self._summary, decider, relpath, path, settings, limit)
+            out = cap_per_code(out, limit, summary)
         return out
+
+    def _summary(self, decider: Decider, relpath: str, path: str, settings: Settings, limit: int,
+                 code: str, left_out: int, span: Span) -> Diagnostic | None:
+        if not decider.enabled(CAPPED_CODE, relpath):
+            return None
+        rule = registry.get(CAPPED_CODE)
+        severity = dict(settings.severity).get(rule.code, rule.severity)
+        message = f"{left_out:,} more {code} finding{'s' if left_out != 1 else ''} in this card (the first {limit:,} are shown)"
+        return Diagnostic(rule.code, rule.name, severity, path, span, message,
+                          "fix the ones shown, or raise `max-findings-per-rule` to see them all")
+
+
+def _inside(findings: list[Finding], card: Card) -> list[Finding]:
+    """Every span kept inside the card's text, by the one line index reporters also use."""
+    if not findings:
+        return findings
+    lines = card.lines
+    out = []
+    for finding in findings:
+        span = lines.clamp(finding.span)
+        out.append(finding if span is finding.span else Finding(finding.code, finding.message, span, finding.help))
+    return out
 
 
 def _same_settings(settings: Settings, _path: Path | None) -> Settings:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from datacard_lint.diagnostics import FILE_START, Finding, Span
 from datacard_lint.loading.limits import Limits
+from datacard_lint.loading.lines import LineIndex
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
@@ -105,11 +106,9 @@ def decode(data: bytes) -> SourceText:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    # Column in characters: decode the valid prefix of the line leniently.
-    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
+    # In characters, with YAML's line breaks: decode the prefix leniently.
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    return LineIndex(prefix).end()
 
 
 def _looks_like_utf16(data: bytes) -> bool:

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datacard_lint.authoring import section as body_section
 from datacard_lint.authoring.render import MARKER_NAME
 from datacard_lint.diagnostics import Severity, Span
-from datacard_lint.loading.frontmatter import count_lines
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
 
@@ -29,10 +28,8 @@ def _body_start(ctx: RuleContext) -> int | None:
 
 
 def _at(ctx: RuleContext, offset: int) -> Span:
-    text = ctx.card.text or ""
-    line = count_lines(text, offset) + 1
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    return Span(line, offset - line_start + 1, line, offset - line_start + 5)
+    line, col = ctx.card.lines.position(offset)
+    return Span(line, col, line, col + 4)
 
 
 def _section(ctx: RuleContext) -> body_section.Section | None:
