@@ -19,7 +19,7 @@ from datacard_lint.capping import CAPPED_CODE, cap_per_code
 from datacard_lint.config.selection import Decider
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity, Span
-from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_text
+from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_str
 from datacard_lint.rules import registry
 from datacard_lint.rules.base import Rule
 from datacard_lint.rules.context import RuleContext
@@ -90,7 +90,7 @@ class Engine:
     ) -> CardResult:
         settings = settings or self._settings_for(None)
         try:
-            card = parse_card_text(Card(path=display, kind=kind), text, settings.limits)
+            card = parse_card_str(Card(path=display, kind=kind), text, settings.limits)
             return self.check_card(card, settings)
         except Exception as exc:  # a bug must cost one file, never the run
             return self._failed(display, settings, exc)

@@ -134,3 +134,14 @@ def test_byte_positions_of_undecodable_files_use_yaml_lines() -> None:
     (finding,) = decode(data).findings
     prefix = data[: data.index(b"\xff")].decode()
     assert (finding.span.line, finding.span.col) == reader_position(prefix, len(prefix))
+
+
+def test_a_str_with_a_lone_surrogate_gets_a_located_finding() -> None:
+    body = "<!-- datacard-lint:governance:start hash=000000000000 -->\nText \udc80 here\n<!-- datacard-lint:governance:end -->\n"
+    text = '---\nlicense: mit\ngovernance:\n  schema_version: "1.0"\n---\n' + body
+    for kind in ("markdown", "yaml", "json"):
+        result = lint_text(text, kind=kind, score=True)  # type: ignore[arg-type]
+        assert not result.internal_errors, result.internal_errors
+        (finding,) = result.diagnostics
+        assert finding.code == "DCL003" and "U+DC80" in finding.message
+        assert (finding.line, finding.col) == (7, 6)

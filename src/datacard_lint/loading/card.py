@@ -107,6 +107,16 @@ def parse_card_bytes(card: Card, data: bytes, limits: Limits) -> Card:
     return parse_card_text(card, decoded.text, limits)
 
 
+def parse_card_str(card: Card, text: str, limits: Limits) -> Card:
+    """Parse text that did not come from bytes (the API): it may not be valid Unicode."""
+    if not text.isascii():
+        bad = source.lone_surrogate(text)
+        if bad is not None:
+            card.findings.append(bad)
+            return card
+    return parse_card_text(card, text, limits)
+
+
 def parse_card_text(card: Card, text: str, limits: Limits) -> Card:
     card.text = text
     _check_line_endings(card, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,26 @@ def decode(data: bytes) -> SourceText:
         findings.append(Finding("DCL003", message, Span(line, col, line, col + 1), help_text))
         return SourceText(None, findings, had_bom)
     return SourceText(text, findings, had_bom)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> Finding | None:
+    """A `str` handed over by code may hold lone surrogates, which no file can: report the first.
+
+    Such text cannot be encoded as UTF-8, so it cannot be saved as a card or pushed to the
+    Hub, and every step that encodes it (YAML's reader, hashing, writing a report) would
+    fail on it.
+    """
+    match = _SURROGATE.search(text)
+    if match is None:
+        return None
+    line, col = LineIndex(text).position(match.start())
+    message = (f"text contains the lone surrogate U+{ord(match.group()):04X}, which is not a character;"
+               " it cannot be saved as UTF-8")
+    return Finding("DCL003", message, Span(line, col, line, col + 1),
+                   "the text was probably decoded with errors='surrogateescape'; decode it as UTF-8")
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
