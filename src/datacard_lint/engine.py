@@ -43,6 +43,8 @@ class CardResult:
     internal_errors: list[str] = field(default_factory=list)
     #: Whether the card has a governance mapping (kept when `card` is dropped by workers).
     has_governance: bool = False
+    #: Whether the card's metadata could be read at all (as `huggingface_hub` would).
+    readable: bool = True
 
     @property
     def has_errors(self) -> bool:
@@ -98,7 +100,7 @@ class Engine:
     def _failed(self, path: str, settings: Settings, exc: Exception) -> CardResult:
         message = f"checking this file failed: {exc.__class__.__name__}: {exc}"
         diagnostics = self._stamp([Finding("DCL999", message, FILE_START)], path, settings)
-        return CardResult(path, diagnostics, settings=settings, internal_errors=[message])
+        return CardResult(path, diagnostics, settings=settings, internal_errors=[message], readable=False)
 
     def check_card(self, card: Card, settings: Settings) -> CardResult:
         findings: list[Finding] = list(card.findings)
@@ -118,7 +120,7 @@ class Engine:
         findings.extend(suppression.unused(suppressions, self._known))
         diagnostics = self._stamp(findings, card.path, settings)
         result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal,
-                            has_governance=isinstance(card.governance, Mapping))
+                            has_governance=isinstance(card.governance, Mapping), readable=_readable(card))
         if self.want_score or settings.min_score is not None:
             from datacard_lint.scoring.compute import score_card
 
@@ -167,6 +169,11 @@ class Engine:
         message = f"{left_out:,} more {code} finding{'s' if left_out != 1 else ''} in this card (the first {limit:,} are shown)"
         return Diagnostic(rule.code, rule.name, severity, path, span, message,
                           "fix the ones shown, or raise `max-findings-per-rule` to see them all")
+
+
+def _readable(card: Card) -> bool:
+    """Its metadata could be read, or it has none to read (a Markdown file without front matter)."""
+    return card.metadata is not None or (card.text is not None and card.yaml_text is None)
 
 
 def _inside(findings: list[Finding], card: Card) -> list[Finding]:

@@ -31,7 +31,8 @@ def score(
 ) -> None:
     """Score how well the cards in PATHS cover the seven governance requirements.
 
-    Exits 1 when a card scores below --min-score (or the configured min-score), else 0.
+    Exits 1 when a card scores below --min-score (or the configured min-score) or cannot
+    be read at all (as `check` reports it), else 0; 2 on a usage or internal error.
     """
     from datacard_lint.collect import collect
     from datacard_lint.engine import Engine
@@ -61,4 +62,5 @@ def score(
     if badge_path is not None and scored:
         atomic_write_text(badge_path, badge_svg(min(scored), chosen.good, chosen.fair))
     internal = any(r.internal_errors for r in results)
-    ctx.exit(2 if internal else 1 if any(r.below_min_score() for r in results) else 0)
+    failed = any(r.below_min_score() or not r.readable for r in results)
+    ctx.exit(2 if internal else 1 if failed else 0)
