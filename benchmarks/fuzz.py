@@ -129,7 +129,7 @@ def retype(rng: random.Random, text: str) -> str:
     _, front, body = text.split("---\n", 2)
     try:
         data = yaml.safe_load(front)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # the driver's own parse of a deep mutation
         return text
     if not isinstance(data, dict):
         return text
@@ -151,7 +151,7 @@ def retype(rng: random.Random, text: str) -> str:
             break
     try:
         dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=rng.choice([40, 80, 1000]))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return text
     return "---\n" + dumped + "---\n" + body
 
