@@ -108,3 +108,22 @@ def test_the_one_card_path_does_not_import_langcodes() -> None:
             f"main(['check', '--isolated', {str(card)!r}]); print('langcodes' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stdout + done.stderr
+
+
+def test_the_card_body_marker_name_is_the_renderers() -> None:
+    from datacard_lint.authoring.render import MARKER_NAME as RENDERED
+    from datacard_lint.rules.card_body import MARKER_NAME
+
+    assert MARKER_NAME == RENDERED
+
+
+def test_the_one_card_path_imports_no_authoring_modules() -> None:
+    import subprocess
+    import sys
+
+    card = REPO / "examples" / "synthetic-instruct" / "README.md"
+    unwanted = ["datacard_lint.authoring.section", "datacard_lint.authoring.render", "langcodes"]
+    code = ("import sys; from datacard_lint.cli.main import main; "
+            f"main(['check', '--isolated', {str(card)!r}]); print([m for m in {unwanted!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
