@@ -166,7 +166,8 @@ class Engine:
             return None
         rule = registry.get(CAPPED_CODE)
         severity = dict(settings.severity).get(rule.code, rule.severity)
-        message = f"{left_out:,} more {code} finding{'s' if left_out != 1 else ''} in this card (the first {limit:,} are shown)"
+        plural = "s" if left_out != 1 else ""
+        message = f"{left_out:,} more {code} finding{plural} in this card (the first {limit:,} are shown)"
         return Diagnostic(rule.code, rule.name, severity, path, span, message,
                           "fix the ones shown, or raise `max-findings-per-rule` to see them all")
 

@@ -8,8 +8,8 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from datacard_lint.diagnostics import Severity
 from datacard_lint import language_table
+from datacard_lint.diagnostics import Severity
 from datacard_lint.hub import vocabulary as vocab
 from datacard_lint.rules._util import has_text
 from datacard_lint.rules.base import Hit, rule
