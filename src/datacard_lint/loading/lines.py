@@ -11,6 +11,7 @@ with a break has an empty last line, as editors show it).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from datacard_lint.diagnostics import Span
@@ -37,35 +38,47 @@ def split_lines(text: str) -> list[str]:
 
 
 class LineIndex:
-    """Line starts of one text: positions from offsets, and spans kept inside the text."""
+    """Line lengths of one text (split in C), positions from offsets, spans kept inside it.
 
-    __slots__ = ("text", "_starts", "_ends")
+    Every card with findings gets one, so building it must cost little: the lengths come
+    from one `str.split`, and line starts are added up only when an offset is converted.
+    """
+
+    __slots__ = ("text", "_lengths", "_starts_cache", "_breaks")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        ends: list[int] = []
-        for match in LINE_BREAK.finditer(text):
-            ends.append(match.start())
-            starts.append(match.end())
-        ends.append(len(text))
-        self._starts = starts
-        self._ends = ends
+        plain = all(c not in text for c in "\r\x85\u2028\u2029")
+        parts = text.split("\n") if plain else LINE_BREAK.split(text)
+        self._lengths = list(map(len, parts))
+        self._breaks: list[int] | None = None if plain else [len(m) for m in LINE_BREAK.findall(text)]
+        self._starts_cache: list[int] | None = None
+
+    @property
+    def _starts(self) -> list[int]:
+        if self._starts_cache is None:
+            widths = self._breaks if self._breaks is not None else itertools.repeat(1)
+            starts = [0]
+            for length, width in zip(self._lengths[:-1], widths):
+                starts.append(starts[-1] + length + width)
+            self._starts_cache = starts
+        return self._starts_cache
 
     @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self._lengths)
 
     def line_length(self, line: int) -> int:
         """Characters on 1-based `line`, without its break (0 for a line past the end)."""
-        if not 1 <= line <= len(self._starts):
+        if not 1 <= line <= len(self._lengths):
             return 0
-        return self._ends[line - 1] - self._starts[line - 1]
+        return self._lengths[line - 1]
 
     def line_text(self, line: int) -> str:
-        if not 1 <= line <= len(self._starts):
+        if not 1 <= line <= len(self._lengths):
             return ""
-        return self.text[self._starts[line - 1] : self._ends[line - 1]]
+        start = self._starts[line - 1]
+        return self.text[start : start + self._lengths[line - 1]]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of the character at `offset` (a break belongs to its line)."""
@@ -75,7 +88,7 @@ class LineIndex:
 
     def end(self) -> tuple[int, int]:
         """The position just past the last character."""
-        return len(self._starts), self._ends[-1] - self._starts[-1] + 1
+        return len(self._lengths), self._lengths[-1] + 1
 
     def clamp(self, span: Span) -> Span:
         """`span` moved inside the text: lines 1..line_count, columns 1..length + 1."""
@@ -93,6 +106,6 @@ class LineIndex:
     def _clamp_point(self, line: int, col: int) -> tuple[int, int]:
         if line < 1:
             return 1, 1
-        if line > len(self._starts):
+        if line > len(self._lengths):
             return self.end()
         return line, max(1, min(col, self.line_length(line) + 1))
