@@ -59,7 +59,7 @@ class LineIndex:
         if self._starts_cache is None:
             widths = self._breaks if self._breaks is not None else itertools.repeat(1)
             starts = [0]
-            for length, width in zip(self._lengths[:-1], widths):
+            for length, width in zip(self._lengths[:-1], widths, strict=False):  # repeat() is endless
                 starts.append(starts[-1] + length + width)
             self._starts_cache = starts
         return self._starts_cache
