@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically (see `atomic_write_chunks`)."""
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
     """Write to a temporary file in the same directory, fsync, then rename over `path`.
+
+    The chunks are written as they come, so a large report need not be held in memory.
 
     The rename is atomic on POSIX, so readers see either the old or the new file. The
     original file's permission bits are kept; a new file gets the usual umask-based ones.
@@ -23,7 +31,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
