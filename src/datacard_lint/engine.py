@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datacard_lint import suppression
+from datacard_lint.capping import CAPPED_CODE, cap_per_code
 from datacard_lint.config.selection import Decider
 from datacard_lint.config.settings import Settings
-from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
-from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_text
+from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity, Span
+from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_str
 from datacard_lint.placeholders import fold_placeholders
 from datacard_lint.rules import registry
 from datacard_lint.rules.base import Rule
@@ -43,6 +44,8 @@ class CardResult:
     internal_errors: list[str] = field(default_factory=list)
     #: Whether the card has a governance mapping (kept when `card` is dropped by workers).
     has_governance: bool = False
+    #: Whether the card's metadata could be read at all (as `huggingface_hub` would).
+    readable: bool = True
 
     @property
     def has_errors(self) -> bool:
@@ -90,7 +93,7 @@ class Engine:
     ) -> CardResult:
         settings = settings or self._settings_for(None)
         try:
-            card = parse_card_text(Card(path=display, kind=kind), text, settings.limits)
+            card = parse_card_str(Card(path=display, kind=kind), text, settings.limits)
             return self.check_card(card, settings)
         except Exception as exc:  # a bug must cost one file, never the run
             return self._failed(display, settings, exc)
@@ -98,7 +101,7 @@ class Engine:
     def _failed(self, path: str, settings: Settings, exc: Exception) -> CardResult:
         message = f"checking this file failed: {exc.__class__.__name__}: {exc}"
         diagnostics = self._stamp([Finding("DCL999", message, FILE_START)], path, settings)
-        return CardResult(path, diagnostics, settings=settings, internal_errors=[message])
+        return CardResult(path, diagnostics, settings=settings, internal_errors=[message], readable=False)
 
     def check_card(self, card: Card, settings: Settings) -> CardResult:
         findings: list[Finding] = list(card.findings)
@@ -111,12 +114,14 @@ class Engine:
                 if rule.needs_governance and not has_governance:
                     continue
                 findings.extend(self._run(rule, context, internal))
+        if card.text is not None:
+            findings = _inside(findings, card)
         suppressions = suppression.parse(card)
         findings = suppression.apply(findings, suppressions)
         findings.extend(suppression.unused(suppressions, self._known))
         diagnostics = fold_placeholders(self._stamp(findings, card.path, settings))
         result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal,
-                            has_governance=isinstance(card.governance, Mapping))
+                            has_governance=isinstance(card.governance, Mapping), readable=_readable(card))
         if self.want_score or settings.min_score is not None:
             from datacard_lint.scoring.compute import score_card
 
@@ -150,7 +155,39 @@ class Engine:
             severity = overrides.get(rule.code, rule.severity)
             out.append(Diagnostic(rule.code, rule.name, severity, path, finding.span, finding.message, finding.help))
         out.sort(key=Diagnostic.sort_key)
+        limit = settings.limits.max_findings_per_rule
+        if len(out) > limit:
+            summary = functools.partial(self._summary, decider, relpath, path, settings, limit)
+            out = cap_per_code(out, limit, summary)
         return out
+
+    def _summary(self, decider: Decider, relpath: str, path: str, settings: Settings, limit: int,
+                 code: str, left_out: int, span: Span) -> Diagnostic | None:
+        if not decider.enabled(CAPPED_CODE, relpath):
+            return None
+        rule = registry.get(CAPPED_CODE)
+        severity = dict(settings.severity).get(rule.code, rule.severity)
+        plural = "s" if left_out != 1 else ""
+        message = f"{left_out:,} more {code} finding{plural} in this card (the first {limit:,} are shown)"
+        return Diagnostic(rule.code, rule.name, severity, path, span, message,
+                          "fix the ones shown, or raise `max-findings-per-rule` to see them all")
+
+
+def _readable(card: Card) -> bool:
+    """Its metadata could be read, or it has none to read (a Markdown file without front matter)."""
+    return card.metadata is not None or (card.text is not None and card.yaml_text is None)
+
+
+def _inside(findings: list[Finding], card: Card) -> list[Finding]:
+    """Every span kept inside the card's text, by the one line index reporters also use."""
+    if not findings:
+        return findings
+    lines = card.lines
+    out = []
+    for finding in findings:
+        span = lines.clamp(finding.span)
+        out.append(finding if span is finding.span else Finding(finding.code, finding.message, span, finding.help))
+    return out
 
 
 def _same_settings(settings: Settings, _path: Path | None) -> Settings:

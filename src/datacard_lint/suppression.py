@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.card import Card
+from datacard_lint.loading.lines import split_lines
 
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*datacard-lint:\s*(disable-file|disable)\b")
 #: After the directive: `=RULES` (up to a reason or another comment), then ` -- reason`.
@@ -46,7 +47,7 @@ def parse(card: Card) -> list[Suppression]:
     if not text or "datacard-lint:" not in text:
         return []
     found: list[Suppression] = []
-    lines = text.splitlines()
+    lines = split_lines(text)
     for index, line in enumerate(lines):
         match = _DIRECTIVE.search(line)
         if not match:

@@ -34,7 +34,8 @@ SLICES = [("hf-2022", 0, 1), ("oddities", 0, 1)] + [("hub-2023", i, HUB_CHUNKS) 
 EXPECTED_SKIPS = {
     "hf-2022": {},
     "hub-2023": {"flow-mapping": 23, "not-at-top": 12},  # `{}` template front matter; blocks further down
-    "oddities": {"yaml-error": 31, "not-utf8": 6, "not-mapping": 1, "malformed-marker": 1},
+    # yaml-error includes mlqa, whose tab libyaml reads but huggingface_hub's loader does not.
+    "oddities": {"yaml-error": 32, "not-utf8": 6, "not-mapping": 1, "malformed-marker": 1},
 }
 
 

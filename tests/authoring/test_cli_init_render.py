@@ -80,6 +80,8 @@ def test_init_explains_cards_it_cannot_touch(tmp_path: Path, capsys: pytest.Capt
     cases = {
         "flow.md": (b"---\n{}\n---\n", "flow mapping"),
         "bad.md": (b"---\nlicense: [mit\n---\n", "not valid YAML"),
+        # libyaml reads this tab, huggingface_hub's loader (PyYAML's Python scanner) does not.
+        "tab.md": (b"---\nlicense: [mit,\n\tapache-2.0]\n---\n", "not valid YAML"),
         "latin.md": (b"---\nlicense: caf\xe9\n---\n", "not valid UTF-8"),
         "card.json": (b'{"license": "mit"}', "JSON cards"),
     }
@@ -172,3 +174,25 @@ def test_unwritable_location_is_a_clear_error(capsys: pytest.CaptureFixture[str]
         pytest.skip("needs Linux /proc")
     status, _, err = run(capsys, "init", str(target))
     assert status == 2 and f"cannot write {target}" in err and "Traceback" not in err
+
+
+def test_a_temporary_file_left_by_a_killed_init_is_removed_by_the_next(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    card = tmp_path / "README.md"
+    card.write_bytes(CARD)
+    # The temporary file a killed writer leaves behind carries its (now dead) process id.
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    orphan = tmp_path / f".README.md.{dead_pid}.k1ll3d.tmp"
+    orphan.write_bytes(CARD[:20])
+    live = tmp_path / f".README.md.{os.getppid()}.w0rk1ng.tmp"  # a live writer's: kept
+    live.write_bytes(b"")
+    status, out, _ = run(capsys, "check", str(tmp_path))
+    assert status == 0 and ".tmp" not in out  # never linted as a card
+    status, _, err = run(capsys, "init", str(card))
+    assert status == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["README.md", live.name])
+    assert yaml.safe_load(card.read_text(encoding="utf-8").split("---")[1])["governance"]

@@ -138,7 +138,7 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     notes = tmp_path / "notes.md"
     notes.write_text("no front matter\n")
     code, _, err = run(["lineage", "--isolated", str(notes)], capsys)
-    assert code == 2 and "notes.md: not a dataset card" in err
+    assert code == 1 and "notes.md:1:1: DCL020 not a readable dataset card" in err
     code, _, err = run(["lineage", "hf://datasets/acme/x"], capsys)
     assert code == 2 and "local cards only" in err
 

@@ -8,10 +8,15 @@ same cards with the same linter are byte-identical.
 
 from __future__ import annotations
 
+import heapq
+import json
 import statistics
+import tempfile
+from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from datacard_lint import __version__
 from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
@@ -30,6 +35,8 @@ _UNREADABLE = frozenset({"DCL001", "DCL002", "DCL003", "DCL006", "DCL010", "DCL0
                          "DCL022"})
 _NO_METADATA = frozenset({"DCL020", "DCL021", "DCL023", "DCL024"})
 STATUSES = ("with_governance", "no_governance", "no_metadata", "unreadable")
+#: Cards listed in the report's "most errors" table.
+WORST = 20
 
 
 @dataclass(slots=True)
@@ -45,12 +52,59 @@ class Audit:
     profile: str = "default"
     as_of: str | None = None
     source: str = ""
-    cards: list[dict[str, Any]] = field(default_factory=list)
     not_fetched: list[dict[str, str]] = field(default_factory=list)
     codes: dict[str, _Code] = field(default_factory=dict)
     levels: dict[str, Counter[str]] = field(default_factory=lambda: {r: Counter() for r in REQUIREMENTS})
     severities: Counter[str] = field(default_factory=Counter)
     internal_errors: int = 0
+    #: Per-card rows go to a temporary file (JSON lines), so memory stays flat at Hub scale;
+    #: only the numbers the summary needs are kept: 8 bytes of score per card and counters.
+    _rows: IO[str] | None = None
+    _count: int = 0
+    _status: Counter[str] = field(default_factory=Counter)
+    _hub_cards: int = 0
+    _scores: array[float] = field(default_factory=lambda: array("d"))
+    _worst: list[tuple[int, str, int, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def cards(self) -> list[dict[str, Any]]:
+        """Every card's row, in the order added (read back from the spool)."""
+        return list(self.iter_cards())
+
+    def iter_cards(self) -> Iterator[dict[str, Any]]:
+        if self._rows is None:
+            return
+        self._rows.flush()
+        self._rows.seek(0)
+        for line in self._rows:
+            yield json.loads(line)
+        self._rows.seek(0, 2)
+
+    def close(self) -> None:
+        if self._rows is not None:
+            self._rows.close()
+            self._rows = None
+
+    def _keep(self, row: dict[str, Any]) -> None:
+        if self._rows is None:
+            self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="datacard-lint-audit-")
+        self._rows.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self._count += 1
+        self._status[row["status"]] += 1
+        self._hub_cards += bool(row["hub_errors"])
+        if row["score"] is not None:
+            self._scores.append(row["score"])
+        if row["errors"]:
+            # A min-heap of the WORST cards by (errors, then path first): the weakest leaves first.
+            entry = (row["errors"], _reverse(row["path"]), -self._count, row)
+            if len(self._worst) < WORST:
+                heapq.heappush(self._worst, entry)
+            elif entry[:3] > self._worst[0][:3]:
+                heapq.heapreplace(self._worst, entry)
+
+    def worst_cards(self) -> list[dict[str, Any]]:
+        """The cards with the most errors (ties by path), as the HTML report lists them."""
+        return [e[3] for e in sorted(self._worst, key=lambda e: (-e[0], e[3]["path"], -e[2]))]
 
     def add(self, result: CardResult) -> None:
         seen: set[str] = set()
@@ -68,7 +122,7 @@ class Audit:
         if score is not None:
             for name, requirement in score.requirements.items():
                 self.levels.setdefault(name, Counter())[requirement.level_name] += 1
-        self.cards.append({
+        self._keep({
             "path": result.path,
             "status": _status(result.has_governance, seen),
             "score": round(score.overall, 1) if score is not None else None,
@@ -82,8 +136,9 @@ class Audit:
     def add_failure(self, card: str, reason: str) -> None:
         self.not_fetched.append({"card": card, "reason": reason})
 
-    def to_dict(self, top: int = 25) -> dict[str, Any]:
-        scores = [c["score"] for c in self.cards if c["score"] is not None]
+    def to_dict(self, top: int = 25, *, cards: bool = True) -> dict[str, Any]:
+        """The report's data; `cards=False` leaves the per-card rows out (see `iter_cards`)."""
+        scores = list(self._scores)
         by_code = sorted(self.codes.items(), key=lambda item: (-item[1].occurrences, item[0]))
         hub = [(code, entry) for code, entry in by_code if code.startswith(HUB_PREFIX)]
         return {
@@ -93,11 +148,11 @@ class Audit:
             "profile": self.profile,
             "as_of": self.as_of,
             "totals": {
-                "cards": len(self.cards),
+                "cards": self._count,
                 "not_fetched": len(self.not_fetched),
                 "internal_errors": self.internal_errors,
                 "findings": {s: self.severities[s] for s in ("error", "warning", "info")},
-                "status": {s: sum(1 for c in self.cards if c["status"] == s) for s in STATUSES},
+                "status": {s: self._status[s] for s in STATUSES},
             },
             "scores": _score_summary(scores),
             "requirements": {
@@ -111,13 +166,26 @@ class Audit:
             "rules_seen": len(by_code),
             "hub": {
                 "errors": sum(e.occurrences for _, e in hub if e.severity == "error"),
-                "cards_with_errors": sum(1 for c in self.cards if c["hub_errors"]),
+                "cards_with_errors": self._hub_cards,
                 "findings": sum(e.occurrences for _, e in hub),
                 "by_code": [_code_dict(code, entry) for code, entry in hub],
             },
-            "cards": self.cards,
+            "cards": self.cards if cards else [],
             "not_fetched": self.not_fetched,
+            "worst_cards": self.worst_cards(),
         }
+
+
+class _reverse(str):
+    """Orders paths backwards, so that the heap drops the later path of two equal counts."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: str) -> bool:
+        return str.__gt__(self, other)
+
+    def __gt__(self, other: str) -> bool:
+        return str.__lt__(self, other)
 
 
 def _status(has_governance: bool, codes: set[str]) -> str:

@@ -64,7 +64,7 @@ def render_html(data: dict[str, Any]) -> str:
         _findings_table(data["findings"], totals["cards"]),
         "<h2>Hub metadata (DCL8xx)</h2>",
         _hub_section(data["hub"], totals["cards"]),
-        _worst_cards(data["cards"]),
+        _worst_cards(data["worst_cards"] if "worst_cards" in data else data["cards"]),
         _not_fetched(data["not_fetched"]),
         "</body></html>",
     ]

@@ -41,6 +41,10 @@ REASONS = {
 }
 
 
+#: Findings that leave metadata in place but mean `yaml.safe_load` cannot read the card.
+_HUB_UNREADABLE = ("DCL010", "DCL012", "DCL013")
+
+
 class Refusal(Exception):
     """The card cannot take a block without changing existing bytes or meaning."""
 
@@ -97,6 +101,10 @@ def locate(data: bytes, kind: CardKind = "markdown") -> Site:
         reason = "not-mapping" if "DCL022" in codes else "yaml-error"
         detail = _first_message(card, ("DCL010", "DCL011", "DCL012", "DCL013", "DCL014", "DCL015", "DCL022"))
         raise Refusal(reason, f"{REASONS[reason]} ({detail}); fix it first" if detail else REASONS[reason])
+    unreadable = _first_message(card, _HUB_UNREADABLE)
+    if unreadable:
+        # libyaml read it, but PyYAML's Python scanner, which huggingface_hub uses, does not.
+        raise Refusal("yaml-error", f"{REASONS['yaml-error']} ({unreadable}); fix it first")
     if GOVERNANCE_KEY in card.metadata:
         raise Refusal("has-governance", f"{REASONS['has-governance']}; edit it instead")
     indent = _root_indent(card)

@@ -80,10 +80,11 @@ def audit(
     engine = Engine(settings_for, want_score=True)
     for result in _progress(iter_results(engine, sources.targets, jobs), len(sources.targets), "Auditing"):
         report.add(result)
-    data = report.to_dict(top=top)
+    data = report.to_dict(top=top, cards=False)
     click.echo(summary_text(data))
     if output_dir is not None:
-        _write(output_dir, data)
+        _write(output_dir, data, report.iter_cards())
+    report.close()
     ctx.exit(2 if sources.failures else 0)
 
 
@@ -116,18 +117,34 @@ def _progress(results: Iterable[T], total: int, label: str) -> Iterator[T]:
             yield result
 
 
-def _write(directory: Path, data: dict[str, Any]) -> None:
+def _write(directory: Path, data: dict[str, Any], cards: Iterable[dict[str, Any]]) -> None:
     from datacard_lint.audit.report_html import render_html
-    from datacard_lint.fileio import atomic_write_text
+    from datacard_lint.fileio import atomic_write_chunks, atomic_write_text
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(directory / "audit.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        atomic_write_chunks(directory / "audit.json", (part.encode("utf-8") for part in audit_json(data, cards)))
         atomic_write_text(directory / "audit.html", render_html(data))
     except OSError as exc:
         click.echo(f"datacard-lint: cannot write the report to {directory}: {exc.strerror or exc}", err=True)
         raise click.exceptions.Exit(2) from None
     click.echo(f"Wrote {directory / 'audit.html'} and {directory / 'audit.json'}", err=True)
+
+
+def audit_json(data: dict[str, Any], cards: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """audit.json as `json.dumps(indent=2)` writes it, in pieces, with the card rows
+    streamed in from the audit's spool one at a time."""
+    document = {k: v for k, v in data.items() if k != "worst_cards"}
+    head = json.dumps({k: document[k] for k in document if k not in ("cards", "not_fetched")},
+                      indent=2, ensure_ascii=False)[:-2]
+    yield head + ',\n  "cards": ['
+    count = 0
+    for row in cards:
+        yield ("," if count else "") + "\n    " + json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        count += 1
+    yield "\n  ]" if count else "]"
+    tail = json.dumps({"not_fetched": document["not_fetched"]}, indent=2, ensure_ascii=False)
+    yield ",\n" + tail[2:] + "\n"
 
 
 def summary_text(data: dict[str, Any]) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +167,9 @@ def _add_hub_targets(
     A fetched card is configured like a file in the working directory, not by whatever
     configuration lies above the cache directory.
     """
+    import shutil  # only when fetching: a local check does not pay for these imports
+    import tempfile
+
     cache = Path(tempfile.mkdtemp(prefix="datacard-lint-hub-"))
     ctx.call_on_close(lambda: shutil.rmtree(cache, ignore_errors=True))
     hub_files: set[Path] = set()

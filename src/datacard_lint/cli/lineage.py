@@ -49,7 +49,8 @@ def lineage(
     that are, through every chain of copying, real records rather than model output.
 
     Exit status: 0 no risk; 1 a risk flag (compounded grounded share below the floor, or a
-    generation >= 1 without fresh grounded data), a cycle or a missing parent; 2 usage error.
+    generation >= 1 without fresh grounded data), a cycle, a missing parent or a card that
+    cannot be read; 2 usage error.
     """
     from datacard_lint.collect import collect
     from datacard_lint.config.files import ConfigError
@@ -68,24 +69,32 @@ def lineage(
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     targets = list(collect(local_paths, settings.exclude))
+    explicit = {t.display for t in targets if t.explicit}
     roots: list[Root] = []
+    unreadable = 0
     for root in load_roots(((t.path, t.display) for t in targets), SHARED_CACHE, settings.limits):
-        explicit = any(t.explicit and t.display == root.card.path for t in targets)
-        if isinstance(root.card.metadata, dict):
+        card = root.card
+        if isinstance(card.metadata, dict):
             roots.append(root)
-        elif explicit:
-            reason = root.card.findings[0].message if root.card.findings else "no YAML front matter"
-            raise click.UsageError(f"{root.card.path}: not a dataset card ({reason})")
+        elif card.path in explicit or card.text is None or card.front_matter is None or card.front_matter.found:
+            # A card that cannot be read is a problem with the input, as for `check`: exit 1.
+            unreadable += 1
+            finding = card.findings[0] if card.findings else None
+            where = f"{finding.span.line}:{finding.span.col}: {finding.code}" if finding else "1:1:"
+            reason = finding.message if finding else "no YAML front matter"
+            click.echo(f"{card.path}:{where} not a readable dataset card: {reason}", err=True)
         # a README.md without front matter found while walking a folder is not a card: skip it
     if not roots:
-        raise click.UsageError("no dataset cards found in " + ", ".join(str(p) for p in local_paths))
+        if not unreadable:
+            click.echo("datacard-lint: no dataset cards found in " + ", ".join(str(p) for p in local_paths), err=True)
+        ctx.exit(1 if unreadable else 0)
     graph = GraphBuilder(SHARED_CACHE, settings.limits).build(roots)
     report = analyse(graph, settings.thresholds.grounded_share_floor if floor is None else floor)
     with open_output(output_file) as stream:
         stream.write(RENDERERS[output_format](report, allow_external))
     if graph.truncated:
         click.echo("datacard-lint: the lineage has too many cards; the graph was cut short", err=True)
-    ctx.exit(1 if report.failed(allow_external) else 0)
+    ctx.exit(1 if unreadable or report.failed(allow_external) else 0)
 
 
 def _settings(first: Path, config_path: Path | None, isolated: bool) -> Settings:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from datacard_lint.cli.options import SettingsOptions, settings_options
 from datacard_lint.cli.output import open_output
 from datacard_lint.config.files import ConfigError
+
+if TYPE_CHECKING:
+    from datacard_lint.engine import CardResult
 
 
 @click.command()
@@ -31,7 +36,8 @@ def score(
 ) -> None:
     """Score how well the cards in PATHS cover the seven governance requirements.
 
-    Exits 1 when a card scores below --min-score (or the configured min-score), else 0.
+    Exits 1 when a card scores below --min-score (or the configured min-score) or cannot
+    be read at all (as `check` reports it), else 0; 2 on a usage or internal error.
     """
     from datacard_lint.collect import collect
     from datacard_lint.engine import Engine
@@ -50,15 +56,33 @@ def score(
         first = settings_for(local_paths[0])
         chosen = load_profile(first.profile)
         engine = Engine(settings_for, want_score=True)
-        results = list(iter_results(engine, collect(local_paths, getattr(settings_for, "is_excluded", first.exclude))))
+        render = {"text": score_table.render_text, "json": score_table.render_json,
+                  "markdown": score_table.render_markdown}[output_format]
+        tally = _Tally()
+        # Streamed as `check` streams: each card is scored, rendered and let go.
+        with open_output(output_file) as stream:
+            render(tally.watch(iter_results(engine, collect(local_paths, getattr(settings_for, "is_excluded", first.exclude)))), stream)
     except (ConfigError, ProfileError) as exc:
         raise click.UsageError(str(exc)) from None
-    render = {"text": score_table.render_text, "json": score_table.render_json,
-              "markdown": score_table.render_markdown}[output_format]
-    with open_output(output_file) as stream:
-        render(results, stream)
-    scored = [r.score.overall for r in results if r.score is not None]
-    if badge_path is not None and scored:
-        atomic_write_text(badge_path, badge_svg(min(scored), chosen.good, chosen.fair))
-    internal = any(r.internal_errors for r in results)
-    ctx.exit(2 if internal else 1 if any(r.below_min_score() for r in results) else 0)
+    if badge_path is not None and tally.lowest is not None:
+        atomic_write_text(badge_path, badge_svg(tally.lowest, chosen.good, chosen.fair))
+    ctx.exit(2 if tally.internal else 1 if tally.failed else 0)
+
+
+class _Tally:
+    """What the exit status and the badge need, gathered while the results stream past."""
+
+    def __init__(self) -> None:
+        self.lowest: float | None = None
+        self.internal = False
+        self.failed = False
+
+    def watch(self, results: Iterable[CardResult]) -> Iterator[CardResult]:
+        for result in results:
+            result.card = None  # no renderer needs the parsed card; keep memory flat
+            if result.score is not None:
+                overall = result.score.overall
+                self.lowest = overall if self.lowest is None else min(self.lowest, overall)
+            self.internal = self.internal or bool(result.internal_errors)
+            self.failed = self.failed or result.below_min_score() or not result.readable
+            yield result

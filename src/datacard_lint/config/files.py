@@ -31,7 +31,8 @@ _TOP_KEYS = {
 }
 _THRESHOLD_KEYS = {"grounded-share-floor": "grounded_share_floor", "share-tolerance": "share_tolerance",
                    "genai-cutoff": "genai_cutoff"}
-_LIMIT_KEYS = {"max-file-bytes": "max_file_bytes", "max-depth": "max_depth", "max-nodes": "max_nodes"}
+_LIMIT_KEYS = {"max-file-bytes": "max_file_bytes", "max-depth": "max_depth", "max-nodes": "max_nodes",
+               "max-findings-per-rule": "max_findings_per_rule"}
 
 
 class ConfigError(Exception):

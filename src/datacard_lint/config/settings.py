@@ -51,5 +51,6 @@ class Settings:
                 "max-file-bytes": self.limits.max_file_bytes,
                 "max-depth": self.limits.max_depth,
                 "max-nodes": self.limits.max_nodes,
+                "max-findings-per-rule": self.limits.max_findings_per_rule,
             },
         }

@@ -12,6 +12,7 @@ from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading import frontmatter, source
 from datacard_lint.loading.limits import Limits
+from datacard_lint.loading.lines import LineIndex
 from datacard_lint.loading.yamltree import ImplicitScalar, YamlTree, parse_yaml
 
 CardKind = Literal["markdown", "yaml", "json"]
@@ -39,12 +40,20 @@ class Card:
     yaml_text: str | None = None
     yaml_line: int = 0  # first line of the YAML text (1-based), 0 if none
     front_matter: frontmatter.Split | None = None
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def governance(self) -> Any:
         if isinstance(self.metadata, Mapping):
             return self.metadata.get(GOVERNANCE_KEY)
         return None
+
+    @property
+    def lines(self) -> LineIndex:
+        """The card text's lines as YAML counts them, built on first use."""
+        if self._lines is None or self._lines.text is not (self.text or ""):
+            self._lines = LineIndex(self.text or "")
+        return self._lines
 
     @property
     def body(self) -> str:
@@ -96,6 +105,16 @@ def parse_card_bytes(card: Card, data: bytes, limits: Limits) -> Card:
     if decoded.text is None:
         return card
     return parse_card_text(card, decoded.text, limits)
+
+
+def parse_card_str(card: Card, text: str, limits: Limits) -> Card:
+    """Parse text that did not come from bytes (the API): it may not be valid Unicode."""
+    if not text.isascii():
+        bad = source.lone_surrogate(text)
+        if bad is not None:
+            card.findings.append(bad)
+            return card
+    return parse_card_text(card, text, limits)
 
 
 def parse_card_text(card: Card, text: str, limits: Limits) -> Card:

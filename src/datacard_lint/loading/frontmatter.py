@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from datacard_lint.loading.lines import count_breaks
+
 # Same pattern as huggingface_hub (2.x): leading whitespace allowed, any line ending.
 _HUB_BLOCK = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
 # A `---` fence line further down, to explain why the Hub saw no metadata.
 _FENCE = re.compile(r"(?:(?<=[\r\n])|\A)---[ \t]*(?=\r\n|\r|\n|\Z)")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,8 @@ class Split:
 
 
 def count_lines(text: str, end: int) -> int:
-    """Number of line breaks before `end`, counting CRLF once (as YAML does)."""
-    return len(_LINE_BREAK.findall(text, 0, end))
+    """Number of line breaks before `end`, as YAML counts them (CRLF once, NEL, LS, PS)."""
+    return count_breaks(text, 0, end)
 
 
 def split_front_matter(text: str) -> Split:
@@ -60,7 +61,7 @@ def iter_fenced_blocks(text: str) -> Iterator[tuple[int, str]]:
     opening: tuple[int, int] | None = None  # (line of the fence, offset of the block text)
     line, pos = 1, 0
     for match in _FENCE.finditer(text):
-        line += len(_LINE_BREAK.findall(text, pos, match.start()))
+        line += count_breaks(text, pos, match.start())
         pos = match.start()
         if opening is None:
             if match.end() < len(text):  # an opening fence needs a line after it

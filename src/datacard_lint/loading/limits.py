@@ -16,3 +16,6 @@ class Limits:
     #: largest real cards hold about 25,000; parsing costs roughly 20 µs and 0.3 KB of
     #: memory per value, so a card at this limit takes seconds, not minutes.
     max_nodes: int = 250_000
+    #: Findings of one rule reported on one card; the rest are counted in one DCL016
+    #: summary. Real cards have at most a few dozen of any code.
+    max_findings_per_rule: int = 100

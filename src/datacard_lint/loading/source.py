@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from datacard_lint.diagnostics import FILE_START, Finding, Span
 from datacard_lint.loading.limits import Limits
+from datacard_lint.loading.lines import LineIndex
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
@@ -104,12 +106,30 @@ def decode(data: bytes) -> SourceText:
     return SourceText(text, findings, had_bom)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> Finding | None:
+    """A `str` handed over by code may hold lone surrogates, which no file can: report the first.
+
+    Such text cannot be encoded as UTF-8, so it cannot be saved as a card or pushed to the
+    Hub, and every step that encodes it (YAML's reader, hashing, writing a report) would
+    fail on it.
+    """
+    match = _SURROGATE.search(text)
+    if match is None:
+        return None
+    line, col = LineIndex(text).position(match.start())
+    message = (f"text contains the lone surrogate U+{ord(match.group()):04X}, which is not a character;"
+               " it cannot be saved as UTF-8")
+    return Finding("DCL003", message, Span(line, col, line, col + 1),
+                   "the text was probably decoded with errors='surrogateescape'; decode it as UTF-8")
+
+
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    # Column in characters: decode the valid prefix of the line leniently.
-    col = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
+    # In characters, with YAML's line breaks: decode the prefix leniently.
+    prefix = data[:offset].decode("utf-8", errors="replace")
+    return LineIndex(prefix).end()
 
 
 def _looks_like_utf16(data: bytes) -> bool:

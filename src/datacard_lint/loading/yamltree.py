@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.limits import Limits
+from datacard_lint.loading.lines import BREAK_CHARS, LineIndex, count_breaks
 
 try:  # libyaml makes parsing several times faster; fall back silently where absent.
     from yaml import CSafeLoader as _BaseLoader
@@ -109,16 +110,20 @@ class _NodeIndex:
     from the nodes only when a rule or reporter asks for them.
     """
 
-    def __init__(self, root: Node, line_offset: int, keys: dict[int, Hashable], rebuild: Callable[[], YamlTree]):
+    def __init__(self, root: Node, line_offset: int, keys: dict[int, Hashable], rebuild: Callable[[], YamlTree],
+                 last: _Last):
         self.root = root
         self.line_offset = line_offset
+        self.last = last
         self.keys = keys  # id(key node) -> key, for keys that are not plain strings
         self.rebuild = rebuild
         self.full: YamlTree | None = None
+        #: id(mapping node) -> {key: (key node, value node)}, built on the first lookup in a
+        #: large mapping, so that a finding per key costs one dictionary look-up, not a scan.
+        self.entries: dict[int, dict[Hashable, tuple[Node, Node]]] = {}
 
     def span(self, node: Node) -> Span:
-        start, end, offset = node.start_mark, node.end_mark, self.line_offset
-        return Span(start.line + offset, start.column + 1, end.line + offset, end.column + 1)
+        return _node_span(node, self.line_offset, self.last)
 
     def find(self, path: Path_) -> tuple[Node | None, Node] | None:
         """(key node, value node) at `path`, or None when no value is there."""
@@ -126,12 +131,7 @@ class _NodeIndex:
         node = self.root
         for part in path:
             if type(node) is MappingNode and node.tag == _MAP:
-                found = None
-                for candidate, value in node.value:
-                    key = candidate.value if type(candidate) is ScalarNode and candidate.tag == _STR else (
-                        self.keys.get(id(candidate), _MISSING))
-                    if key is part or key == part:
-                        found = (candidate, value)
+                found = self._entry(node, part)
                 if found is None:
                     return None
                 key_node, node = found
@@ -142,6 +142,29 @@ class _NodeIndex:
             else:
                 return None
         return key_node, node
+
+    def _entry(self, node: MappingNode, part: Hashable) -> tuple[Node, Node] | None:
+        """The last (key node, value node) of `node` whose key equals `part`."""
+        if len(node.value) <= _SCAN_ENTRIES:
+            found = None
+            for candidate, value in node.value:
+                key = self._key_of(candidate)
+                if key is part or key == part:
+                    found = (candidate, value)
+            return found
+        table = self.entries.get(id(node))
+        if table is None:
+            table = self.entries[id(node)] = {}
+            for candidate, value in node.value:
+                key = self._key_of(candidate)
+                if key is not _MISSING:
+                    table[key] = (candidate, value)  # a later duplicate wins, as in the values
+        return table.get(part)
+
+    def _key_of(self, candidate: Node) -> Any:
+        if type(candidate) is ScalarNode and candidate.tag == _STR:
+            return candidate.value
+        return self.keys.get(id(candidate), _MISSING)
 
     def materialized(self) -> YamlTree:
         if self.full is None:
@@ -200,6 +223,33 @@ class SpanTable(Mapping[Path_, Span]):
 
 _MISSING = object()
 
+#: (line, column), 0-based, of the end of a text that does not end with a line break.
+_Last = tuple[int, int] | None
+
+
+def _last_position(text: str) -> _Last:
+    """Where the text ends, when libyaml would place collection ends past it.
+
+    libyaml adds a line break at the end of a stream that lacks one, so block collections
+    closed by the end of the stream end on a line that does not exist (PyYAML's Python
+    scanner, which `huggingface_hub` uses, ends them at their last character).
+    """
+    if not text or text[-1] in BREAK_CHARS:
+        return None
+    lines = count_breaks(text)
+    last_break = max(text.rfind(c) for c in BREAK_CHARS)
+    return lines, len(text) - last_break - 1
+
+
+def _node_span(node: Node, offset: int, last: _Last) -> Span:
+    start, end = node.start_mark, node.end_mark
+    end_line, end_col = end.line, end.column
+    if last is not None and end_line > last[0]:
+        end_line, end_col = last
+    return Span(start.line + offset, start.column + 1, end_line + offset, end_col + 1)
+#: Mappings up to this size are scanned; larger ones get a key table on first look-up.
+_SCAN_ENTRIES = 16
+
 
 class _Abort(Exception):
     """Stops construction when a limit is hit; the finding is already recorded."""
@@ -221,8 +271,9 @@ class _Builder:
     before composing already bound the result, so nothing is counted per node.
     """
 
-    def __init__(self, line_offset: int, limits: Limits, tree: YamlTree, text: str) -> None:
+    def __init__(self, line_offset: int, limits: Limits, tree: YamlTree, text: str, last: _Last) -> None:
         self.line_offset = line_offset
+        self.last = last
         self.limits = limits
         self.tree = tree
         self.spans: dict[Path_, Span] = {}
@@ -239,10 +290,7 @@ class _Builder:
         self.children: dict[Path_, set[Path_]] | None = None
 
     def span(self, node: Node) -> Span:
-        start, end = node.start_mark, node.end_mark
-        return Span(
-            start.line + self.line_offset, start.column + 1, end.line + self.line_offset, end.column + 1
-        )
+        return _node_span(node, self.line_offset, self.last)
 
     def run(self, node: Node) -> Any:
         if self.aliases:
@@ -252,8 +300,8 @@ class _Builder:
         value = self.lazy(node, ())
         # A partial of a plain function, not a bound method: the index must not keep the
         # builder (and through it the tree) alive, or every card becomes cyclic garbage.
-        rebuild = functools.partial(_eager_tree, node, self.line_offset, self.limits)
-        index = _NodeIndex(node, self.line_offset, self.keys, rebuild)
+        rebuild = functools.partial(_eager_tree, node, self.line_offset, self.limits, self.last)
+        index = _NodeIndex(node, self.line_offset, self.keys, rebuild, self.last)
         self.tree.spans = SpanTable(index, of_keys=False)
         self.tree.key_spans = SpanTable(index, of_keys=True)
         return value
@@ -308,9 +356,7 @@ class _Builder:
     def plain(self, node: Node, path: Path_) -> Any:
         spans = self.spans
         if path not in spans:
-            start, end = node.start_mark, node.end_mark
-            offset = self.line_offset
-            spans[path] = Span(start.line + offset, start.column + 1, end.line + offset, end.column + 1)
+            spans[path] = _node_span(node, self.line_offset, self.last)
             if self.children is not None:
                 self._register(path)
         kind = type(node)
@@ -535,14 +581,15 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
         _cross_check_tabs(text, line_offset, tree)
     if node is None:
         return tree
-    builder = _Builder(line_offset + 1, limits, tree, text)
+    last = _last_position(text)
+    builder = _Builder(line_offset + 1, limits, tree, text, last)
     try:
         tree.data = builder.run(node)
     except _Abort:
         tree.data = None
         tree.ok = False
         if not builder.aliases and not builder.merges:  # keep the positions found before the failure
-            partial = _eager_tree(node, line_offset + 1, limits)
+            partial = _eager_tree(node, line_offset + 1, limits, last)
             tree.spans, tree.key_spans = partial.spans, partial.key_spans
     except RecursionError:  # only reachable with a max-depth raised far above the default
         tree.findings.append(
@@ -553,11 +600,11 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
     return tree
 
 
-def _eager_tree(node: Node, line_offset: int, limits: Limits) -> YamlTree:
+def _eager_tree(node: Node, line_offset: int, limits: Limits, last: _Last) -> YamlTree:
     """The positions an eager build records (also the partial ones, after a failure)."""
     scratch = YamlTree()
     try:
-        _Builder(line_offset, limits, scratch, "").plain(node, ())
+        _Builder(line_offset, limits, scratch, "", last).plain(node, ())
     except _Abort:
         pass
     return scratch
@@ -594,8 +641,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     assert mark is not None
     line, col = mark.line + line_offset + 1, mark.column + 1
     span = Span(line, col, line, col + 1)
-    lines = text.splitlines()
-    bad_line = lines[mark.line] if mark.line < len(lines) else ""
+    bad_line = LineIndex(text).line_text(mark.line + 1)
     at_mark = bad_line[mark.column : mark.column + 1]
     leading = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
     if at_mark == "\t" or ("\t" in leading and mark.column <= len(leading)):
@@ -712,12 +758,9 @@ def _flow_depth_span(text: str, max_depth: int, line_offset: int) -> Span:
     for the parser events the rest of the loader counts.
     """
     root_is_block = not text.lstrip().startswith(("[", "{"))
-    depth, quote, line, col = int(root_is_block), "", 1, 0
-    for char in text:
-        col += 1
-        if char == "\n":
-            line, col = line + 1, 0
-        elif quote:
+    depth, quote = int(root_is_block), ""
+    for offset, char in enumerate(text):
+        if quote:
             if char == quote:
                 quote = ""
         elif char in "'\"":
@@ -725,6 +768,7 @@ def _flow_depth_span(text: str, max_depth: int, line_offset: int) -> Span:
         elif char in "[{":
             depth += 1
             if depth > max_depth:
+                line, col = LineIndex(text).position(offset)
                 return Span(line + line_offset, col, line + line_offset, col + 1)
         elif char in "]}":
             depth = max(depth - 1, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from datacard_lint import __version__
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from datacard_lint.engine import CardResult
 
 
-def render_text(results: Sequence[CardResult], stream: TextIO) -> None:
+def render_text(results: Iterable[CardResult], stream: TextIO) -> None:
     for result in results:
         score = result.score
         if score is None:
@@ -27,22 +27,21 @@ def render_text(results: Sequence[CardResult], stream: TextIO) -> None:
         stream.write("\n")
 
 
-def render_json(results: Sequence[CardResult], stream: TextIO) -> None:
-    document = {
-        "format": "datacard-lint-scores",
-        "version": 1,
-        "tool": {"name": "datacard-lint", "version": __version__},
-        "cards": [
-            {"path": r.path, "errors": sum(1 for d in r.diagnostics if d.severity.value == "error"),
-             "score": r.score.to_dict() if r.score else None}
-            for r in results
-        ],
-    }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+def render_json(results: Iterable[CardResult], stream: TextIO) -> None:
+    """The same document `json.dump(..., indent=2)` writes, one card at a time (streamed)."""
+    head = {"format": "datacard-lint-scores", "version": 1, "tool": {"name": "datacard-lint", "version": __version__}}
+    stream.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "cards": [')
+    count = 0
+    for r in results:
+        card = {"path": r.path, "errors": sum(1 for d in r.diagnostics if d.severity.value == "error"),
+                "score": r.score.to_dict() if r.score else None}
+        item = json.dumps(card, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        stream.write(("," if count else "") + "\n    " + item)
+        count += 1
+    stream.write("\n  ]\n}\n" if count else "]\n}\n")
 
 
-def render_markdown(results: Sequence[CardResult], stream: TextIO) -> None:
+def render_markdown(results: Iterable[CardResult], stream: TextIO) -> None:
     stream.write("## Dataset-card governance coverage\n\n")
     header = ["Card", "Overall", *(REQUIREMENT_TITLES[name] for name in REQUIREMENT_TITLES)]
     stream.write("| " + " | ".join(header) + " |\n")

@@ -9,15 +9,26 @@ hash, someone edited the generated text by hand (DCL031), and re-rendering would
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from datacard_lint.authoring import section as body_section
-from datacard_lint.authoring.render import MARKER_NAME
 from datacard_lint.diagnostics import Severity, Span
-from datacard_lint.loading.frontmatter import count_lines
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
 
+if TYPE_CHECKING:
+    from datacard_lint.authoring import section as body_section
+
 _FIX_STALE = "run `datacard-lint render` on the card"
+#: `authoring.render.MARKER_NAME` (a test keeps them equal): most cards have no section, so
+#: the authoring modules are imported only for those that do.
+MARKER_NAME = "datacard-lint:governance"
+
+
+def _body() -> ModuleType:
+    from datacard_lint.authoring import section
+
+    return section
 
 
 def _body_start(ctx: RuleContext) -> int | None:
@@ -29,10 +40,8 @@ def _body_start(ctx: RuleContext) -> int | None:
 
 
 def _at(ctx: RuleContext, offset: int) -> Span:
-    text = ctx.card.text or ""
-    line = count_lines(text, offset) + 1
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    return Span(line, offset - line_start + 1, line, offset - line_start + 5)
+    line, col = ctx.card.lines.position(offset)
+    return Span(line, col, line, col + 4)
 
 
 def _section(ctx: RuleContext) -> body_section.Section | None:
@@ -41,7 +50,7 @@ def _section(ctx: RuleContext) -> body_section.Section | None:
     text = ctx.card.text or ""
     if start is None or MARKER_NAME not in text[start:]:
         return None
-    return body_section.find(text, start)
+    return _body().find(text, start)  # type: ignore[no-any-return]
 
 
 @rule("DCL030", "stale-governance-section", Severity.WARNING, "file", needs_governance=False)
@@ -76,14 +85,14 @@ def stale_governance_section(ctx: RuleContext) -> Iterable[Hit]:
     """
     try:
         where = _section(ctx)
-    except body_section.MarkerError:
+    except _body().MarkerError:
         return  # DCL031 reports broken markers
     if where is None:
         return
     if not ctx.has_governance:
         yield Hit(G, "the body has a generated governance section, but the card has no governance block",
                   help="restore the block, or delete the section with its markers", span=_at(ctx, where.start))
-    elif body_section.state(where, ctx.card.text or "", ctx.governance) is body_section.State.STALE:
+    elif _body().state(where, ctx.card.text or "", ctx.governance) is _body().State.STALE:
         yield Hit(G, "the \"Data governance\" section is out of date with the governance block", help=_FIX_STALE,
                   span=_at(ctx, where.start))
 
@@ -120,13 +129,13 @@ def governance_section_edited(ctx: RuleContext) -> Iterable[Hit]:
     """
     try:
         where = _section(ctx)
-    except body_section.MarkerError as exc:
+    except _body().MarkerError as exc:
         yield Hit(G, f"governance section markers are broken: {exc}",
                   help="keep exactly one start and one end marker, in that order", span=_at(ctx, exc.offset))
         return
     if where is None:
         return
-    if body_section.state(where, ctx.card.text or "", ctx.governance) is body_section.State.EDITED:
+    if _body().state(where, ctx.card.text or "", ctx.governance) is _body().State.EDITED:
         yield Hit(G, "the \"Data governance\" section was changed by hand after it was generated",
                   help="move the edit outside the markers, then run `datacard-lint render --force`",
                   span=_at(ctx, where.start))

@@ -375,6 +375,48 @@ def yaml_too_deep(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
+@_loader("DCL016", "too-many-findings", INFO)
+def too_many_findings(ctx: RuleContext) -> Iterable[Hit]:
+    """One rule found more problems in this card than the per-rule limit shows.
+
+    Why it matters
+    --------------
+    A generated or corrupted card can repeat one mistake thousands of times (every item of
+    a long list written as a number, say). A report of thousands of identical findings
+    buries everything else and costs time in every tool that reads it; the first ones,
+    with their positions, show what to fix. This finding counts the ones left out, at the
+    first of them.
+
+    Failing example
+    ---------------
+    ```text
+    governance:
+      schema_version: "1.0"
+      parts:
+      - 1
+      - 2
+      ... 200 more numbers ...
+    README.md:105:5: DCL016 102 more DCL054 findings in this card (the first 100 are shown)
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    license: mit
+    ```
+
+    How to fix
+    ----------
+    Fix the findings shown (usually one mistake repeated), then run the linter again; or
+    raise `max-findings-per-rule` to see them all.
+
+    Options
+    -------
+    `max-findings-per-rule` (default 100).
+    """
+    return ()
+
+
 @_loader("DCL020", "no-front-matter", W)
 def no_front_matter(ctx: RuleContext) -> Iterable[Hit]:
     """The card has no YAML front matter.

@@ -8,6 +8,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
+from datacard_lint import language_table
 from datacard_lint.diagnostics import Severity
 from datacard_lint.hub import vocabulary as vocab
 from datacard_lint.hub.configs import config_problems
@@ -82,6 +83,14 @@ def language_key(code: object) -> str | None:
     """
     if not isinstance(code, str):
         return None
+    known = language_table.lookup(code)  # plain codes: precomputed, without importing langcodes
+    if known is not language_table.NOT_IN_TABLE:
+        return known  # type: ignore[return-value]
+    return language_key_by_langcodes(code)
+
+
+def language_key_by_langcodes(code: str) -> str | None:
+    """`language_key` as langcodes computes it (also what the precomputed table holds)."""
     value = code.strip()
     if not value or value.lower() in NON_LANGUAGE_VALUES:
         return None

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
+from datacard_lint import language_table
 from datacard_lint.diagnostics import Severity
 from datacard_lint.requirements import SYNTHETIC_CLASSES
 from datacard_lint.rules._util import as_date
@@ -45,6 +46,19 @@ def _primary(tag: str) -> str | None:
         return langcodes.Language.get(tag).language
     except (ImportError, ValueError):
         return None
+
+
+def _tag_is_valid(value: str) -> bool:
+    """langcodes' verdict; plain codes and code-region tags from the precomputed table."""
+    known = language_table.is_valid(value)
+    if known is not language_table.NOT_IN_TABLE:
+        return bool(known)
+    import langcodes
+
+    try:
+        return bool(langcodes.tag_is_valid(value))
+    except ValueError:
+        return False
 
 
 def _slice_key(slice_: str) -> str | None:
@@ -355,23 +369,18 @@ def invalid_slice_tag(ctx: RuleContext) -> Iterable[Hit]:
     Write the slice as a BCP-47 tag: language subtag, then optional script and region,
     joined with hyphens (`yo`, `sw-KE`, `sr-Latn`, `ar-MA`).
     """
-    try:
-        import langcodes
-    except ImportError:  # pragma: no cover - a declared dependency
-        return
     for index, item, slice_ in _language_slices(ctx):
         value = slice_.strip()
         help_ = None
         if "_" in value or value != slice_ or " " in value:
+            import langcodes
+
             fixed = value.replace("_", "-").replace(" ", "-")
             valid = False
             if langcodes.tag_is_valid(fixed):
                 help_ = f"BCP-47 joins subtags with hyphens and has no spaces: use `{langcodes.standardize_tag(fixed)}`"
         else:
-            try:
-                valid = langcodes.tag_is_valid(value)
-            except ValueError:
-                valid = False
+            valid = _tag_is_valid(value)
         if valid:
             continue
         if help_ is None:

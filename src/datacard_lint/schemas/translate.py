@@ -13,6 +13,7 @@ from typing import Any
 
 from datacard_lint.diagnostics import Finding
 from datacard_lint.loading.card import Card
+from datacard_lint.loading.yamltree import ImplicitScalar
 from datacard_lint.paths import dotted
 
 Path_ = tuple[Hashable, ...]
@@ -28,17 +29,39 @@ _TYPE_NAMES = {
 }
 
 
+class _ImplicitIndex:
+    """The card's implicitly typed scalars by path, indexed on first use.
+
+    A card with thousands of wrong-typed values gets as many errors; scanning the list of
+    implicit scalars for each one made translating them quadratic.
+    """
+
+    __slots__ = ("_card", "_by_path")
+
+    def __init__(self, card: Card) -> None:
+        self._card = card
+        self._by_path: dict[Path_, ImplicitScalar] | None = None
+
+    def get(self, path: Path_) -> ImplicitScalar | None:
+        if self._by_path is None:
+            self._by_path = {}
+            for scalar in self._card.implicit:
+                self._by_path.setdefault(scalar.path, scalar)  # the first, as a scan finds it
+        return self._by_path.get(path)
+
+
 def translate(errors: Iterator[Any], card: Card, base: Path_) -> Iterator[Finding]:
     seen: set[tuple[str, int, int, str]] = set()
+    implicit = _ImplicitIndex(card)
     for error in errors:
-        for finding in _one(error, card, base):
+        for finding in _one(error, card, base, implicit):
             key = (finding.code, finding.span.line, finding.span.col, finding.message)
             if key not in seen:
                 seen.add(key)
                 yield finding
 
 
-def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
+def _one(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) -> Iterator[Finding]:
     from jsonschema.exceptions import best_match
 
     path: Path_ = (*base, *error.absolute_path)
@@ -53,7 +76,7 @@ def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
                 card.locate(path, key=True),
             )
             return
-        yield from _one(best_match(error.context), card, base)
+        yield from _one(best_match(error.context), card, base, implicit)
         return
     if keyword == "required":
         name = _missing_name(error)
@@ -76,9 +99,9 @@ def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
                 help_text,
             )
     elif keyword == "type":
-        yield _type_finding(error, path, card)
+        yield _type_finding(error, path, card, implicit.get(path))
     elif keyword in ("enum", "const"):
-        yield _enum_finding(error, path, card)
+        yield _enum_finding(error, path, card, implicit.get(path))
     else:
         yield Finding("DCL055" if keyword in _VALUE_KEYWORDS else "DCL056",
                       _value_message(error, path), card.locate(path))
@@ -96,13 +119,12 @@ def _missing_name(error: Any) -> str:
     return message.split("'")[1] if message.count("'") >= 2 else message
 
 
-def _type_finding(error: Any, path: Path_, card: Card) -> Finding:
+def _type_finding(error: Any, path: Path_, card: Card, implicit: ImplicitScalar | None) -> Finding:
     wanted = error.validator_value
     wanted_list = wanted if isinstance(wanted, list) else [wanted]
     expected = " or ".join(_TYPE_NAMES.get(str(w), str(w)) for w in wanted_list)
     actual = _describe(error.instance)
     help_text = None
-    implicit = next((s for s in card.implicit if s.path == path), None)
     if implicit is not None and "string" in wanted_list:
         help_text = f"YAML read `{implicit.raw}` as a {implicit.tag}; quote it: '{implicit.raw}'"
     return Finding(
@@ -110,7 +132,7 @@ def _type_finding(error: Any, path: Path_, card: Card) -> Finding:
     )
 
 
-def _enum_finding(error: Any, path: Path_, card: Card) -> Finding:
+def _enum_finding(error: Any, path: Path_, card: Card, implicit: ImplicitScalar | None) -> Finding:
     if error.validator == "const":
         allowed = [error.validator_value]
     else:
@@ -118,7 +140,6 @@ def _enum_finding(error: Any, path: Path_, card: Card) -> Finding:
     shown = ", ".join(str(a) for a in allowed[:20]) + (" …" if len(allowed) > 20 else "")
     hint = difflib.get_close_matches(str(error.instance), [str(a) for a in allowed], n=1)
     suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
-    implicit = next((s for s in card.implicit if s.path == path), None)
     help_text = f"allowed: {shown}"
     if implicit is not None:
         help_text = f"YAML read `{implicit.raw}` as a {implicit.tag}; quote it. " + help_text
