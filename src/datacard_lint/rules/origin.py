@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
@@ -16,10 +16,13 @@ from datacard_lint.rules._util import (
     label,
     part_anchor,
 )
+from datacard_lint.governance.signals import LABELLING_ROLES, MACHINE, WRITING_ROLES, creators
+from datacard_lint.governance.view import GeneratorView, OriginView
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
+Path_ = tuple[Hashable, ...]
 
 #: Classes whose content people or the world produced; a model *writing* it contradicts the class.
 _RECORDED_CLASSES = frozenset({"direct_human_record", "licensed_corpus", "public_web_crawl", "benchmark_material"})
@@ -263,8 +266,8 @@ def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
     for part in ctx.parts():
         if part.origin_class not in MODEL_CLASSES:
             continue
-        if any(has_text(g.get("model")) for _, g in _generators(part)):
-            continue
+        if any(g.model.answered or g.algorithm is not None for g in part.origin.generators):
+            continue  # a model named, or honestly undisclosed (the score gives partial credit)
         where = "generators" if "generators" in part.origin.data else "class"
         yield Hit((*part.path, "origin", where),
                   f"{label(part)} is {part.origin_class} but names no generator model",
@@ -510,15 +513,25 @@ def generator_without_revision(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Add `revision`: the commit hash of the Hub repository, or the dated snapshot or version
     the provider published. Branch names such as `main` or `latest` do not fix a revision.
+    An API model whose provider publishes only a dated snapshot name (`gpt-4-0613`) is
+    pinned by `snapshot: gpt-4-0613`, and the rule stays silent. When the producer
+    published no revision at all, `revision: undisclosed` (or its long form with a
+    `source`) is the honest answer: the rule still warns, since the data cannot be
+    regenerated, but never more than a warning.
     """
     for part in ctx.parts():
-        for index, generator in _generators(part):
-            model = generator.get("model")
-            if not has_text(model):
-                continue
+        for generator in part.origin.generators:
+            index, model = generator.index, generator.model.value
+            if model is None or generator.kind == "algorithm" or generator.snapshot is not None:
+                continue  # a dated API snapshot name fixes the version; programs give `version`
             revision = generator.get("revision")
             path = (*part.path, "origin", "generators", index, "model")
-            if not has_text(revision):
+            if generator.revision.undisclosed:
+                yield Hit(generator.at("revision"),
+                          f"the revision of generator `{model}` of {label(part)} is undisclosed: "
+                          "the data cannot be tied to fixed weights",
+                          help="keep `undisclosed` if the producer published none; add it when they do")
+            elif not has_text(revision):
                 yield Hit(path, f"generator `{model}` of {label(part)} gives no `revision`",
                           help="add the commit hash, dated snapshot or version tag the data was generated with")
             elif isinstance(revision, str) and revision.strip().lower() in _MOVING_REVISIONS:
@@ -737,8 +750,8 @@ def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
     """
     synthetic = ctx.synthetic_parts()
     present = [key for key in _CREATOR_KEYS if ctx.meta.get(key) not in (None, [], "")]
-    if not synthetic or not present:
-        return
+    if not synthetic or not present or _creators_contradictions(ctx):
+        return  # a complete contradiction is DCL121's
     if any(value == "machine-generated" for key in _CREATOR_KEYS for value in ctx.hub_list(key)):
         return
     classes = sorted({p.origin_class or "" for p in synthetic})
@@ -951,16 +964,57 @@ def unknown_split_binding(ctx: RuleContext) -> Iterable[Hit]:
                       help="use one of the config's split names")
 
 
-@rule("DCL115", "generator-role-on-non-synthetic-part", W, "origin")
+#: Component roles whose values are labels, ratings or preferences about the other fields.
+_LABEL_ROLES = frozenset({"preference_label", "rating", "label"})
+#: Classes that say people made the labels (on their own records or on model replies).
+_HUMAN_LABEL_CLASSES = _RECORDED_CLASSES | {"direct_human_record", "human_label_on_model_output"}
+
+
+def _writes(generator: GeneratorView) -> bool:
+    """The generator wrote content: a writing role, or a program with no role stated."""
+    return generator.role in WRITING_ROLES - {"editor"} or (generator.kind == "algorithm" and generator.role is None)
+
+
+def _role_contradictions(part: Part) -> Iterable[tuple[Path_, str]]:
+    origins: list[tuple[str, str | None, OriginView]] = [(label(part), None, part.origin)]
+    origins += [(f"field `{c.field}` of {label(part)}", c.role, c.origin) for c in part.components]
+    for where, component_role, origin in origins:
+        klass = origin.origin_class
+        for generator in origin.generators:
+            what = "program" if generator.kind == "algorithm" else "model"
+            if klass in _RECORDED_CLASSES and _writes(generator):
+                yield (generator.at("role") if "role" in generator.data else generator.path,
+                       f"{where} is {klass} but lists the {what} `{generator.name}` that wrote it "
+                       f"(role {generator.role or 'generator'})")
+            elif (component_role in _LABEL_ROLES and klass in _HUMAN_LABEL_CLASSES
+                  and generator.role in LABELLING_ROLES):
+                yield (generator.at("role"),
+                       f"{where} holds {component_role} values classed {klass}, but names `{generator.name}` "
+                       f"as their {generator.role}")
+    if part.origin_class == "human_label_on_model_output":
+        accounted = {g.name for c in part.components if c.origin.model_made for g in c.origin.generators}
+        for generator in part.origin.generators:
+            if generator.role in ("labeler", "rater") and generator.name not in accounted:
+                yield (generator.at("role"),
+                       f"{label(part)} is human_label_on_model_output, but names `{generator.name}` as its "
+                       f"{generator.role} and no field classes those labels as generated")
+
+
+@rule("DCL115", "generator-role-on-non-synthetic-part", E, "origin")
 def generator_role_on_non_synthetic_part(ctx: RuleContext) -> Iterable[Hit]:
-    """A human, licensed, crawled or benchmark part lists a model that generated it
+    """A part or field classed as made by people names the model or program that made it
 
     Why it matters
     --------------
-    A model with the role `generator` wrote the content. Then the part is not a human
-    record, a licensed corpus, a crawl or benchmark material, and its class hides that it
-    is synthetic: it skips the purpose, verification and renewal checks that synthetic
-    parts need. Models that only judged or filtered such a part (role `judge`) are fine.
+    A model with the role `generator` (or `rewriter`), or a program that produced the items,
+    wrote the content. Then the part is not a human record, a licensed corpus, a crawl or
+    benchmark material, and its class hides that it is synthetic: it skips the purpose,
+    verification and renewal checks that synthetic parts need. The same holds for labels:
+    preference labels or ratings classed as human while a reward model, labeller or judge
+    model is named as their source. The card states both facts, and one of them is false,
+    so the severity is an error. Models that only judged or filtered a human part (role
+    `judge` on the part) are fine, and a `human_label_on_model_output` part may name the
+    models that wrote the replies people rated.
 
     Failing example
     ---------------
@@ -997,18 +1051,14 @@ def generator_role_on_non_synthetic_part(ctx: RuleContext) -> Iterable[Hit]:
     How to fix
     ----------
     If a model wrote the content, use `model_generated` (or `human_edited_model_output` when
-    people revised it). If the model only scored, filtered or labelled the data, give it the
-    matching role (`judge`, `labeler`).
+    people revised it); if a program did, `algorithmic_generation` or `simulation`. If a
+    model produced the labels, class them `generated_preference_label`. If the model only
+    scored, filtered or selected the data, give it the role it really had (`judge`).
     """
     for part in ctx.parts():
-        if part.origin_class not in _RECORDED_CLASSES:
-            continue
-        for index, generator in _generators(part):
-            if generator.get("role") == "generator":
-                yield Hit((*part.path, "origin", "generators", index, "role"),
-                          f"{label(part)} is {part.origin_class} but lists `{generator.get('model')}` "
-                          "with role generator",
-                          help="use a synthetic class if the model wrote the content, or the role it really had")
+        for path, message in _role_contradictions(part):
+            yield Hit(path, message,
+                      help="use a synthetic class for what the model or program made, or the role it really had")
 
 
 @rule("DCL116", "collection-period-inverted", E, "origin")
@@ -1116,7 +1166,99 @@ def preference_labeler_missing(ctx: RuleContext) -> Iterable[Hit]:
         generators = [g for _, g in _generators(part)]
         if not generators or not all(isinstance(g.get("role"), str) for g in generators):
             continue  # DCL103 covers no generators; an unstated role may be the labeller
-        if not any(g.get("role") in ("labeler", "judge") for g in generators):
+        if not any(g.get("role") in ("labeler", "judge", "rater") for g in generators):
             yield Hit((*part.path, "origin", "class"),
-                      f"{label(part)} is generated_preference_label, but no generator has role labeler or judge",
+                      f"{label(part)} is generated_preference_label, but no generator has role labeler, rater or judge",
                       help="add the model that produced the preferences with `role: labeler`")
+
+
+#: Classes whose every item a model or a program wrote (the language itself is machine-made).
+_MACHINE_WRITTEN = frozenset({"model_generated", "algorithmic_generation", "simulation"})
+
+
+def _machine_written(part: Part) -> bool:
+    return part.origin_class in _MACHINE_WRITTEN and not any(
+        c.origin.origin_class is not None and not c.origin.synthetic for c in part.components)
+
+
+def _human_made(part: Part) -> bool:
+    return part.origin_class in _RECORDED_CLASSES and not part.synthetic
+
+
+def _creators_contradictions(ctx: RuleContext) -> list[tuple[Path_, str]]:
+    """Hub creators lists that state the opposite of the parts for the whole dataset."""
+    parts = ctx.parts()
+    if not parts:
+        return []
+    found: list[tuple[Path_, str]] = []
+    language = creators(ctx.view, "language_creators")
+    annotations = creators(ctx.view, "annotations_creators")
+    if all(_machine_written(p) for p in parts) and language and MACHINE not in language:
+        found.append((("language_creators",),
+                      f"`language_creators` says {', '.join(language)}, but every part was written by a model "
+                      "or a program"))
+    labels = [p for p in parts if p.origin_class == "generated_preference_label"]
+    if labels and len(labels) == len(parts) and annotations and MACHINE not in annotations \
+            and set(annotations) - {"no-annotation"}:
+        found.append((("annotations_creators",),
+                      f"`annotations_creators` says {', '.join(annotations)}, but every part's labels were "
+                      "generated by a model"))
+    if all(_human_made(p) for p in parts):
+        for key, values in (("language_creators", language), ("annotations_creators", annotations)):
+            if values and set(values) == {MACHINE}:
+                found.append(((key,), f"`{key}` says only machine-generated, but every part is made by "
+                                      "people or recorded from the world"))
+    return found
+
+
+@rule("DCL121", "creators-contradict-origin", E, "origin")
+def creators_contradict_origin(ctx: RuleContext) -> Iterable[Hit]:
+    """The Hub creators lists state the opposite of the governance block for the whole dataset
+
+    Why it matters
+    --------------
+    `language_creators` and `annotations_creators` are what the Hub shows and what search
+    filters use; the governance block is what this standard checks. When every part was
+    written by a model but the creators say `crowdsourced` or `expert-generated` (or every
+    part is human-made and the creators say only `machine-generated`), one of the two
+    statements is false, and a reader who trusts the Hub page is misled. DCL110 and DCL111
+    warn about partial mismatches; a complete contradiction is an error.
+
+    Failing example
+    ---------------
+    ```yaml
+    language_creators:
+      - expert-generated  # <- DCL121
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: demonstrations
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    language_creators:
+      - machine-generated
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: demonstrations
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+    ```
+
+    How to fix
+    ----------
+    Correct whichever statement is false: list `machine-generated` among the creators of
+    generated text or labels, or give the parts the classes that say how they were made.
+    """
+    for path, message in _creators_contradictions(ctx):
+        yield Hit(path, message, help="make the Hub creators and the origin classes say the same thing",
+                  key=True)
