@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.governance.readers import as_text
+from datacard_lint.governance.roles import COMPONENT, dataset_role
 from datacard_lint.governance.view import GovernanceView, ParentView, PartView
 from datacard_lint.loading.card import Card, load_card
 from datacard_lint.loading.limits import Limits
@@ -82,6 +83,8 @@ class CardFacts:
     parents: tuple[ParentRef, ...]
     #: The card's own Hub id (`governance.dataset.hub_id`, schema 1.1).
     hub_id: str | None = None
+    #: `dataset.role`, or its default (see `governance.roles`): decides whether the floor applies.
+    role: str = COMPONENT
 
     @classmethod
     def from_metadata(cls, metadata: Mapping[Any, Any] | None) -> CardFacts:
@@ -96,6 +99,7 @@ class CardFacts:
             generation=renewal.generation if renewal is not None else None,
             parents=tuple(_parents(renewal.parents if renewal is not None else [])),
             hub_id=dataset.hub_id if dataset is not None else None,
+            role=dataset_role(view),
         )
 
 

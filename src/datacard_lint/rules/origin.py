@@ -531,7 +531,7 @@ def generator_without_revision(ctx: RuleContext) -> Iterable[Hit]:
                           f"the revision of generator `{model}` of {label(part)} is undisclosed: "
                           "the data cannot be tied to fixed weights",
                           help="keep `undisclosed` if the producer published none; add it when they do")
-            elif not has_text(revision):
+            elif not generator.revision.stated:
                 yield Hit(path, f"generator `{model}` of {label(part)} gives no `revision`",
                           help="add the commit hash, dated snapshot or version tag the data was generated with")
             elif isinstance(revision, str) and revision.strip().lower() in _MOVING_REVISIONS:
@@ -723,8 +723,11 @@ def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
     governance:
       schema_version: "1.0"
       parts:
+        - id: drives
+          share: 0.5
+          origin: {class: direct_human_record}
         - id: scenes
-          share: 1.0
+          share: 0.5
           origin: {class: simulation}
     ```
 
@@ -737,8 +740,11 @@ def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
     governance:
       schema_version: "1.0"
       parts:
+        - id: drives
+          share: 0.5
+          origin: {class: direct_human_record}
         - id: scenes
-          share: 1.0
+          share: 0.5
           origin: {class: simulation}
     ```
 
@@ -1227,8 +1233,8 @@ def creators_contradict_origin(ctx: RuleContext) -> Iterable[Hit]:
     Failing example
     ---------------
     ```yaml
-    language_creators:
-      - expert-generated  # <- DCL121
+    language_creators:  # <- DCL121
+      - expert-generated
     governance:
       schema_version: "1.1"
       parts:

@@ -770,8 +770,10 @@ def proxy_verification_only(ctx: RuleContext) -> Iterable[Hit]:
 
 def _high_stakes(part: Part) -> str | None:
     """The high-stakes domain a synthetic part is in: its verification domain or civic evidence."""
-    if not part.synthetic:
-        return None
+    if not part.synthetic or part.origin_class == "human_label_on_model_output":
+        return None  # people's labels on model replies: the replies are the object, not a claim
+    if any(p.category == "red_teaming" for p in part.purposes):
+        return None  # attacks and failures recorded on purpose claim no correctness
     domain = (_verification(part) or {}).get("domain")
     if isinstance(domain, str) and domain in HIGH_STAKES_DOMAINS:
         return domain
@@ -806,7 +808,10 @@ def high_stakes_verification_insufficient(ctx: RuleContext) -> Iterable[Hit]:
     to the best extent possible", and clinical guidance (WHO, 2021, on AI for health) asks
     for expert validation; hence an error here and only a warning (DCL310) elsewhere. A
     `verification.reason` explains the gap but does not close it. The civic domain is a
-    part flagged as synthetic `stakeholder_submission` or `survey_response` evidence.
+    part flagged as synthetic `stakeholder_submission` or `survey_response` evidence. Parts
+    that claim no correctness are left out: people's labels on model replies
+    (`human_label_on_model_output`, where the replies are what is judged) and red-teaming
+    data (purpose `red_teaming`, failures recorded on purpose).
 
     Failing example
     ---------------
