@@ -281,9 +281,28 @@ def test_dcl405_accepts_a_lower_share_and_rounding() -> None:
     assert "DCL405" not in codes(swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.34"))
 
 
-def test_dcl405_needs_every_share() -> None:
+def test_dcl405_reasons_with_bounds_when_only_some_parts_give_shares() -> None:
+    # The generated part gives no share, but it is synthetic: the seed's 0.3 is the most.
     text = swap(swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.5"), "      share: 0.7\n", "")
-    assert "DCL405" not in codes(text)
+    assert "DCL405" in codes(text)
+    # A grounded part without a share may hold what the generated part's 0.7 leaves, no more.
+    unknown_seed = swap(GOOD, "      share: 0.3\n", "")
+    assert "DCL405" not in codes(unknown_seed)
+    assert "DCL405" in codes(swap(unknown_seed, "grounded_share: 0.3", "grounded_share: 0.5"))
+
+
+def test_dcl405_computes_grounding_per_component() -> None:
+    # A human-classed part whose response field a model wrote holds no grounded rows.
+    text = swap(GOOD, "      origin: {class: licensed_corpus}\n",
+                "      origin: {class: licensed_corpus}\n"
+                "      components:\n"
+                "        - {field: prompt, role: prompt, origin: {class: licensed_corpus}}\n"
+                "        - field: response\n"
+                "          role: response\n"
+                "          origin: {class: model_generated, generators: [{model: org/m, revision: v1}]}\n")
+    result = lint(text)
+    assert "DCL405" in {d.code for d in result.diagnostics}
+    assert "DCL405" not in codes(swap(text, "grounded_share: 0.3", "grounded_share: 0.0"))
 
 
 # --- DCL406 synthetic-without-renewal ----------------------------------------------------------------

@@ -336,16 +336,56 @@ def fresh_data_without_lawful_basis(ctx: RuleContext) -> Iterable[Hit]:
                   help="add `consent_documentation`: URL or path of the consent form or notice")
 
 
-@rule("DCL405", "grounded-share-disagrees-with-parts", W, "renewal")
+def grounded_bounds(ctx: RuleContext) -> tuple[float, float, list[str]] | None:
+    """The least and most grounded share the parts allow, and what each part contributes.
+
+    A part with a share and a known grounding (from its class, breakdown or components)
+    contributes share x grounded; one with a share but unknown grounding anything up to its
+    share; the parts without a share split what the given shares leave, up to all of it
+    when one of them may be grounded. None when the parts use different share bases.
+    """
+    parts = ctx.parts()
+    if not parts or len({p.share_basis for p in parts}) != 1:
+        return None
+    low = high = given = 0.0
+    notes: list[str] = []
+    unshared_may_ground = False
+    for part in parts:
+        share, grounded = part.share.value, part.grounded_share()
+        if share is None:
+            unshared_may_ground = unshared_may_ground or grounded is None or grounded > 0
+            notes.append(f"`{part.id}` ? (no share)")
+            continue
+        given += share
+        if grounded is None:
+            high += share
+            notes.append(f"`{part.id}` up to {share:g}")
+        else:
+            low += share * grounded
+            high += share * grounded
+            notes.append(f"`{part.id}` {share * grounded:g}")
+    if unshared_may_ground:
+        high += max(0.0, 1.0 - given)
+    return low, min(high, 1.0), notes
+
+
+@rule("DCL405", "grounded-share-disagrees-with-parts", E, "renewal")
 def grounded_share_disagrees_with_parts(ctx: RuleContext) -> Iterable[Hit]:
-    """The declared grounded share is larger than the non-synthetic parts can hold
+    """The declared grounded share is larger than the parts can hold
 
     Why it matters
     --------------
-    Fresh grounded data is non-synthetic, so it can be at most the share of the
-    non-synthetic parts. A larger grounded share overstates the protection against collapse
-    that the release offers. A smaller one is normal, since older grounded data is not
-    fresh, so only this direction is checked.
+    Fresh grounded data is non-synthetic, so it can be at most the grounded share of the
+    parts. A larger grounded share overstates the protection against collapse that the
+    release offers, and it is arithmetic, not judgement: the card's own figures make it
+    impossible, so the severity is an error. A smaller one is normal, since older grounded
+    data is not fresh, so only this direction is checked.
+
+    The parts need not all give shares: the rule reasons with bounds. Parts with a share and
+    a known origin count exactly; a part whose grounding is unknown (class `other`, or
+    undisclosed) counts up to its share; parts without a share share what is left. When the
+    known parts already make the claim impossible, it fails. Grounding is computed per
+    component: a human-classed part whose `response` field a model wrote is not grounded.
 
     Failing example
     ---------------
@@ -390,24 +430,19 @@ def grounded_share_disagrees_with_parts(ctx: RuleContext) -> Iterable[Hit]:
     How to fix
     ----------
     Correct `grounded_share` (the fraction of this release that is fresh, non-synthetic
-    data), or the part shares. The check runs when every part gives a share in the same
-    unit; differences up to 0.05 are accepted.
+    data), or the part shares and classes. Differences up to 0.05 are accepted as rounding.
     """
-    share = as_number(_renewal(ctx).get("grounded_share"))
-    raw = ctx.governance.get("parts")
-    if share is None or not isinstance(raw, list) or not raw or not all(isinstance(p, Mapping) for p in raw):
+    renewal = ctx.view.renewal
+    share = renewal.grounded_share.value if renewal is not None else None
+    bounds = grounded_bounds(ctx)
+    if share is None or bounds is None:
         return
-    parts = ctx.parts()
-    shares = [as_number(p.data.get("share")) for p in parts]
-    if any(s is None for s in shares) or len({_basis(p.data) for p in parts}) != 1:
-        return
-    grounded = [(p, s) for p, s in zip(parts, shares, strict=True) if p.origin_class not in SYNTHETIC_CLASSES]
-    ceiling = sum(s for _, s in grounded if s is not None)
+    _, ceiling, notes = bounds
     if share > ceiling + GROUNDED_SHARE_SLACK + 1e-9:
-        listed = ", ".join(f"`{p.id}` {s:g}" for p, s in grounded) or "none"
         yield Hit((*R, "grounded_share"),
-                  f"grounded share {share:g} exceeds the {ceiling:g} share of non-synthetic parts ({listed})",
-                  help="fresh grounded data can be at most the non-synthetic share; correct one of the figures")
+                  f"grounded share {share:g} exceeds the {ceiling:.3g} the parts can hold at most "
+                  f"({', '.join(notes)})",
+                  help="fresh grounded data can be at most the grounded share of the parts; correct one of the figures")
 
 
 @rule("DCL406", "synthetic-without-renewal", W, "renewal")
