@@ -508,22 +508,25 @@ def generator_without_revision(ctx: RuleContext) -> Iterable[Hit]:
 
     How to fix
     ----------
-    Add `revision`: the commit hash of the Hub repository, or the dated snapshot or version
-    the provider published. Branch names such as `main` or `latest` do not fix a revision.
+    Add `revision`: the commit hash of the Hub repository, or the version the provider
+    published; for an API model whose provider publishes only dated snapshot names (such
+    as `gpt-4-0613`), give it as `snapshot` (schema 1.1), which counts as a revision. Branch
+    names such as `main` or `latest` do not fix a revision.
     """
     for part in ctx.parts():
-        for index, generator in _generators(part):
-            model = generator.get("model")
-            if not has_text(model):
-                continue
-            revision = generator.get("revision")
-            path = (*part.path, "origin", "generators", index, "model")
-            if not has_text(revision):
-                yield Hit(path, f"generator `{model}` of {label(part)} gives no `revision`",
-                          help="add the commit hash, dated snapshot or version tag the data was generated with")
-            elif isinstance(revision, str) and revision.strip().lower() in _MOVING_REVISIONS:
-                yield Hit((*part.path, "origin", "generators", index, "revision"),
-                          f"generator `{model}` of {label(part)} names the moving revision `{revision}`",
+        for generator in part.generators:
+            model = generator.model
+            if not model.stated or generator.kind == "algorithm":
+                continue  # an undisclosed model is DCL907/DCL908's; a program has a version, not a revision
+            revision = generator.revision
+            if revision.undisclosed:
+                continue  # said honestly: reported by DCL907/DCL908
+            if not revision.stated and generator.snapshot is None:
+                yield Hit(generator.at("model"), f"generator `{model.value}` of {label(part)} gives no `revision`",
+                          help="add the commit hash or version tag, or `snapshot:` the provider's dated model name")
+            elif revision.value is not None and revision.value.lower() in _MOVING_REVISIONS:
+                yield Hit(revision.path,
+                          f"generator `{model.value}` of {label(part)} names the moving revision `{revision.value}`",
                           help="replace it with the commit hash or version tag that was used")
 
 
