@@ -7,7 +7,11 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import as_word
+from datacard_lint.governance.view import LabelView
 from datacard_lint.governance.vocabulary import (
+    ALGORITHMIC_CLASSES,
+    ALGORITHMIC_SOURCE_TYPES,
     DETECTOR_DETERMINATIONS,
     HUMAN_SOURCE_TYPES,
     MODEL_CLASSES,
@@ -23,21 +27,16 @@ Path_ = tuple[Hashable, ...]
 
 
 
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+_str = as_word
 
 
 def _label(part: Part) -> Mapping[str, Any] | None:
-    return part.section("contamination")
+    label_view = part.contamination
+    return label_view.data if label_view is not None else None
 
 
 def _determinations(contamination: Mapping[str, Any]) -> list[str]:
-    value = contamination.get("determination")
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    return LabelView(contamination, ()).determination
 
 
 def _period_date(part: Part, as_of: _dt.date) -> tuple[Path_, _dt.date, str] | None:
@@ -216,22 +215,12 @@ def _origin_contradiction(part: Part, contamination: Mapping[str, Any]) -> Itera
         if ai_label == "human":
             yield Hit((*base, "ai_label"), f"{label(part)} is {origin} but its ai_label is `human`",
                       help="use `ai_generated`, or `ai_assisted`/`mixed` if people wrote part of it")
-        if source_type == "algorithmicMedia" and origin == "model_generated":
-            yield Hit((*base, "digital_source_type"),
-                      f"{label(part)} is {origin} but its digital_source_type `algorithmicMedia` describes output "
-                      "of a non-learned program",
-                      help="use `trainedAlgorithmicMedia` (or `trainedAlgorithmicData`) for a trained model's output")
     elif origin in ("algorithmic_generation", "simulation"):
         if source_type in HUMAN_SOURCE_TYPES or ai_label == "human":
             said = f"digital_source_type `{source_type}`" if source_type in HUMAN_SOURCE_TYPES else "ai_label `human`"
             yield Hit((*base, "digital_source_type" if source_type in HUMAN_SOURCE_TYPES else "ai_label"),
                       f"{label(part)} is {origin} (made by a program) but its {said} describes human-made content",
                       help="use `digital_source_type: algorithmicMedia` and `ai_label: ai_generated`")
-        elif source_type in MODEL_SOURCE_TYPES:
-            yield Hit((*base, "digital_source_type"),
-                      f"{label(part)} is {origin} (a non-learned program) but its digital_source_type "
-                      f"`{source_type}` describes a trained model's output",
-                      help="use `algorithmicMedia`, or `model_generated` if a trained model made it")
     elif origin == "direct_human_record":
         if source_type in MODEL_SOURCE_TYPES or source_type == "algorithmicMedia":
             yield Hit((*base, "digital_source_type"),
@@ -291,9 +280,9 @@ def label_contradicts_origin(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Correct the label or the origin class, whichever is wrong. Generated text and tables
     are `trainedAlgorithmicData`; human-written text is `digitalCreation`. Output of a
-    non-learned program (`algorithmic_generation`, `simulation`) is IPTC `algorithmicMedia`,
-    and output of a trained model is `trainedAlgorithmicMedia`: the IPTC vocabulary keeps
-    the two apart, and so does this rule.
+    non-learned program (`algorithmic_generation`, `simulation`) is IPTC `algorithmicMedia`;
+    labelling it human-made is the same contradiction as for a model's output (confusing a
+    program with a trained model is DCL615's warning).
     """
     for part in ctx.parts():
         contamination = _label(part)
@@ -884,6 +873,75 @@ def ai_share_without_method(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit((*part.path, REQ, "estimated_ai_share"),
                       f"{label(part)} gives an estimated_ai_share without an `estimate_method`",
                       help="describe the sample, detector and threshold behind the estimate")
+
+
+@rule("DCL615", "algorithmic-label-mismatch", W, REQ)
+def algorithmic_label_mismatch(ctx: RuleContext) -> Iterable[Hit]:
+    """A part's label confuses a non-learned program with a trained model
+
+    Why it matters
+    --------------
+    IPTC keeps two terms apart: `algorithmicMedia` for content a program made without
+    learning from sampled data (a simulator, a symbolic engine, a template expander) and
+    `trainedAlgorithmicMedia` (or C2PA's `trainedAlgorithmicData`) for a trained model's
+    output. Readers filtering out model-generated training data rely on the difference, so
+    the label should match the origin class: `algorithmic_generation` and `simulation`
+    with `algorithmicMedia`, model-generated classes with a trained-model term.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
+          contamination:
+            digital_source_type: trainedAlgorithmicData  # <- DCL615
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
+          contamination:
+            digital_source_type: algorithmicMedia
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    How to fix
+    ----------
+    Use `algorithmicMedia` for program-made parts and `trainedAlgorithmicData` (text,
+    tables) or `trainedAlgorithmicMedia` for model-made ones, or correct the origin class.
+    """
+    for part in ctx.parts():
+        label_view = part.contamination
+        source_type = label_view.digital_source_type if label_view is not None else None
+        if label_view is None or source_type is None:
+            continue
+        klass = part.origin_class
+        where = label_view.at("digital_source_type")
+        if klass in ALGORITHMIC_CLASSES and source_type in MODEL_SOURCE_TYPES:
+            yield Hit(where, f"{label(part)} is {klass}, made by a program, but its digital_source_type "
+                             f"`{source_type}` describes a trained model's output",
+                      help="use `algorithmicMedia` for content a non-learned program made")
+        elif klass in MODEL_CLASSES and source_type in ALGORITHMIC_SOURCE_TYPES:
+            yield Hit(where, f"{label(part)} is {klass}, written by a trained model, but its digital_source_type "
+                             f"`{source_type}` describes content a non-learned program made",
+                      help="use `trainedAlgorithmicData` for generated text or tables")
 
 
 def _unlabelled(contamination: Mapping[str, Any]) -> bool:

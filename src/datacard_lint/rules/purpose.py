@@ -8,7 +8,6 @@ from datacard_lint.diagnostics import Severity
 from datacard_lint.governance.signals import generated_content_signals
 from datacard_lint.rules._util import has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.governance.view import PurposeView
 from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -19,11 +18,6 @@ MIN_STATEMENT = 10
 
 def _statement_ok(value: object) -> bool:
     return has_text(value) and isinstance(value, str) and len(value.strip()) >= MIN_STATEMENT
-
-
-def _purposes(ctx: RuleContext) -> list[tuple[Part, PurposeView]]:
-    """Every purpose of every part (a part may give one or, in 1.1, several)."""
-    return [(part, view) for part in ctx.parts() for view in part.purposes]
 
 
 @rule("DCL201", "synthetic-part-without-purpose", E, "purpose")
@@ -73,6 +67,7 @@ def synthetic_part_without_purpose(ctx: RuleContext) -> Iterable[Hit]:
     `human_edited_model_output`, `generated_preference_label` and `simulation`.
     """
     for part in ctx.synthetic_parts():
+        # One purpose or a list of them (1.1): any purpose that says something counts.
         if any(p.category is not None or p.statement is not None for p in part.purposes):
             continue
         where = (*part.path, "purpose") if "purpose" in part.data else part_anchor(part)
@@ -128,20 +123,20 @@ def purpose_without_statement(ctx: RuleContext) -> Iterable[Hit]:
     or insufficient. Empty values, fillers such as `TBD` and texts under ten characters do
     not count.
     """
-    for part, view in _purposes(ctx):
-        purpose, base = view.data, view.path
-        if not has_text(purpose.get("category")):
-            continue  # no purpose at all is DCL201's; no category is DCL204's
-        if _statement_ok(purpose.get("statement")):
-            continue
-        if "statement" in purpose:
-            yield Hit((*base, "statement"),
-                      f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
-                      help="say which gap the part fills and why real data did not fill it")
-        else:
-            yield Hit((*base, "category"),
-                      f"{label(part)} gives purpose category `{purpose.get('category')}` without a `statement`",
-                      help="add `purpose.statement`: the gap the part fills and why real data did not fill it")
+    for part in ctx.parts():
+        for purpose in part.purposes:
+            if purpose.category is None:
+                continue  # no purpose at all is DCL201's; no category is DCL204's
+            if _statement_ok(purpose.get("statement")):
+                continue
+            if "statement" in purpose.data:
+                yield Hit(purpose.at("statement"),
+                          f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
+                          help="say which gap the part fills and why real data did not fill it")
+            else:
+                yield Hit(purpose.at("category"),
+                          f"{label(part)} gives purpose category `{purpose.category}` without a `statement`",
+                          help="add `purpose.statement`: the gap the part fills and why real data did not fill it")
 
 
 @rule("DCL204", "purpose-without-category", W, "purpose")
@@ -189,14 +184,14 @@ def purpose_without_category(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Add `purpose.category`; use `other` only when no category fits.
     """
-    for part, view in _purposes(ctx):
-        purpose = view.data
-        if has_text(purpose.get("category")) or not has_text(purpose.get("statement")):
-            continue
-        where = "category" if "category" in purpose else None
-        path = (*view.path, where) if where else view.path
-        yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
-                  help="add `purpose.category` from the fixed list", key=where is None)
+    for part in ctx.parts():
+        for purpose in part.purposes:
+            if purpose.category is not None or purpose.statement is None:
+                continue
+            where = "category" if "category" in purpose.data else None
+            path = purpose.at(where) if where else purpose.path
+            yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
+                      help="add `purpose.category` from the fixed list", key=where is None)
 
 
 @rule("DCL205", "purpose-exemption-contradicted", E, "purpose")

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.vocabulary import MODEL_CLASSES, SYNTHETIC_CLASSES
+from datacard_lint.governance.readers import is_undisclosed
+from datacard_lint.governance.vocabulary import MIXED_CLASS, MODEL_CLASSES, SYNTHETIC_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_int,
@@ -20,7 +21,7 @@ from datacard_lint.rules._util import (
 )
 from datacard_lint.governance.roles import dataset_role, stated_role
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.rules.context import G, RuleContext
+from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 R = (*G, "renewal")
@@ -29,11 +30,13 @@ GROUNDED_SHARE_SLACK = 0.05
 
 
 def _renewal(ctx: RuleContext) -> Mapping[str, Any]:
-    return ctx.section("renewal") or {}
+    renewal = ctx.view.renewal
+    return renewal.data if renewal is not None else {}
 
 
 def _generation(ctx: RuleContext) -> int | None:
-    return as_int(_renewal(ctx).get("generation"))
+    renewal = ctx.view.renewal
+    return renewal.generation if renewal is not None else None
 
 
 def _basis(part: Mapping[str, Any]) -> str | None:
@@ -42,7 +45,9 @@ def _basis(part: Mapping[str, Any]) -> str | None:
 
 
 def _fresh(ctx: RuleContext) -> Mapping[str, Any] | None:
-    return as_mapping(_renewal(ctx).get("fresh_data"))
+    renewal = ctx.view.renewal
+    fresh = renewal.section("fresh_data") if renewal is not None else None
+    return fresh
 
 
 @rule("DCL401", "grounded-share-below-floor", E, "renewal")
@@ -326,6 +331,8 @@ def fresh_data_without_lawful_basis(ctx: RuleContext) -> Iterable[Hit]:
     if fresh is None:
         return
     basis = fresh.get("lawful_basis")
+    if is_undisclosed(basis):
+        return  # an honest answer (schema 1.1), reported by DCL907/DCL908
     if not has_text(basis):
         where = (*R, "fresh_data", "lawful_basis") if "lawful_basis" in fresh else (*R, "fresh_data")
         yield Hit(where, "fresh data is described without a `lawful_basis`",

@@ -46,16 +46,17 @@ RATE_KEYS = ("pass_rate", "reject_rate")
 
 
 def _verification(part: Part) -> Mapping[str, Any] | None:
-    return part.section("verification")
+    verification = part.verification
+    return verification.data if verification is not None else None
 
 
 def _methods(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(entries((_verification(part) or {}).get("methods")))
+    return [(m.index, m.data) for m in part.methods]
 
 
 def _real(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
     """Methods that name an actual check (a string other than `none`)."""
-    return [(i, m) for i, m in _methods(part) if isinstance(m.get("method"), str) and m.get("method") != "none"]
+    return [(m.index, m.data) for m in part.methods if m.real]
 
 
 def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]:
@@ -63,7 +64,7 @@ def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]
 
 
 def _has_reason(part: Part) -> bool:
-    return has_text((_verification(part) or {}).get("reason"))
+    return part.verification is not None and part.verification.reason is not None
 
 
 def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
@@ -72,9 +73,9 @@ def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
     domain = (_verification(part) or {}).get("domain")
     if isinstance(domain, str) and domain in DOMAIN_METHODS:
         found.append((domain, (*part.path, "verification", "domain")))
-    for purpose in part.purposes:
+    for purpose in part.purposes:  # one purpose or several (schema 1.1)
         category = purpose.category
-        if category in PURPOSE_DOMAINS and category != domain and all(f[0] != category for f in found):
+        if category in PURPOSE_DOMAINS and category != domain and category not in {d for d, _ in found}:
             found.append((str(category), purpose.at("category")))
     return found
 
@@ -396,8 +397,8 @@ def evidence_without_sample_size(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for index, method in _real(part):
-            if method.get("sample_size") is not None:
-                continue
+            if method.get("sample_size") is not None or method.get("coverage") == "sample":
+                continue  # a declared sample without its size is DCL311's
             rated = [k for k in RATE_KEYS if as_number(method.get(k)) is not None]
             if not rated and not has_text(method.get("tool")):
                 continue
@@ -875,3 +876,67 @@ def high_stakes_verification_insufficient(ctx: RuleContext) -> Iterable[Hit]:
                   "correctness",
                   help=f"add a {' or '.join(sorted(accepted))} over all items, or over a sample with its "
                        "size and pass rate")
+
+
+@rule("DCL311", "sample-coverage-without-size", W, "verification")
+def sample_coverage_without_size(ctx: RuleContext) -> Iterable[Hit]:
+    """A verification method says it checked a sample but not how large
+
+    Why it matters
+    --------------
+    `coverage: sample` (schema 1.1) says the method saw only some items. How many decides
+    what the result is worth: a review of 20 items and of 2,000 are different evidence, and
+    without the size a sample check reads like a check of the whole part.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: legal
+            methods:
+              - method: domain_expert_review  # <- DCL311
+                coverage: sample
+                pass_rate: 0.96
+                reviewer_qualification: Two practising lawyers per item.
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: legal
+            methods:
+              - method: domain_expert_review
+                coverage: sample
+                sample_size: 500
+                pass_rate: 0.96
+                reviewer_qualification: Two practising lawyers per item.
+    ```
+
+    How to fix
+    ----------
+    Add `sample_size`, the number of items in the checked sample (and say how it was drawn
+    in `notes`).
+    """
+    for part in ctx.parts():
+        for method in part.methods:
+            if method.coverage == "sample" and method.get("sample_size") is None:
+                yield Hit(method.at("method") if "method" in method.data else method.path,
+                          f"{method.method or 'a method'} in {label(part)} checked a sample but gives no `sample_size`",
+                          help="add `sample_size`: how many items the sample held")
