@@ -7,7 +7,12 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.governance.vocabulary import (
+    DETECTOR_DETERMINATIONS,
+    HUMAN_SOURCE_TYPES,
+    MODEL_CLASSES,
+    MODEL_SOURCE_TYPES,
+)
 from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
@@ -16,17 +21,6 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 REQ = "contamination"
 Path_ = tuple[Hashable, ...]
 
-#: IPTC terms for content a person captured or made without generative tools.
-HUMAN_SOURCE_TYPES = frozenset(
-    {"digitalCapture", "negativeFilm", "positiveFilm", "print", "compositeCapture", "screenCapture",
-     "digitalCreation", "humanEdits"}
-)
-#: IPTC and C2PA terms for content a trained model generated, wholly or in part.
-MODEL_SOURCE_TYPES = frozenset(
-    {"trainedAlgorithmicMedia", "trainedAlgorithmicData", "compositeWithTrainedAlgorithmicMedia",
-     "compositeSynthetic"}
-)
-DETECTOR_DETERMINATIONS = ("classifier_detector", "watermark_detector")
 
 
 def _str(value: object) -> str | None:

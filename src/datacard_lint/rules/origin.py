@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.governance.vocabulary import MODEL_CLASSES, ORIGIN_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_mapping,
@@ -21,11 +21,6 @@ from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 
-#: The origin classes of schema v1.
-ORIGIN_CLASSES = frozenset(
-    {"direct_human_record", "licensed_corpus", "public_web_crawl", "simulation", "model_generated",
-     "human_edited_model_output", "generated_preference_label", "benchmark_material", "other"}
-)
 #: Classes whose content people or the world produced; a model *writing* it contradicts the class.
 _RECORDED_CLASSES = frozenset({"direct_human_record", "licensed_corpus", "public_web_crawl", "benchmark_material"})
 BASES = ("rows", "tokens", "bytes")
@@ -270,7 +265,7 @@ def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
             continue
         if any(has_text(g.get("model")) for _, g in _generators(part)):
             continue
-        where = "generators" if "generators" in part.origin else "class"
+        where = "generators" if "generators" in part.origin.data else "class"
         yield Hit((*part.path, "origin", where),
                   f"{label(part)} is {part.origin_class} but names no generator model",
                   help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")

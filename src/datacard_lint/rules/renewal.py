@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
+from datacard_lint.governance.vocabulary import MODEL_CLASSES, SYNTHETIC_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_int,
