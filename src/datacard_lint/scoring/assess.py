@@ -1,60 +1,148 @@
-"""How far a card documents each requirement: absent (0) → declared (1) → specified (2) → evidenced (3).
+"""How far a card documents each requirement, rung by rung and fact by fact.
 
-Each assessor is a ladder: a level counts only when every lower level holds, and the first
-rung that fails is the concrete next step printed for the user. Levels depend only on
-what the card says (read through the governance model, so wrong-typed values count as
-absent, never crash); findings cap them afterwards (see compute.py).
+Each requirement has three rungs above `absent`: declared, specified, evidenced. A rung is
+a list of checks, one per fact it asks for (one per part, per generator, per result).
+Each check earns 1 for a stated fact, `UNDISCLOSED` for a fact honestly marked
+`undisclosed`, 0 when silent. A rung's fraction is the mean of its checks, and each rung is
+worth its share of the profile's points whatever the rungs below it hold, so every true
+structured disclosure adds credit and none is wasted; the *level* shown to the reader is
+still the highest rung reached with every rung below it complete. The next step names only
+the checks missing from the next level, and links to the rung on the scoring page.
 
-Every assessor climbs twice: `lenient=False` counts only stated facts; `lenient=True` also
-counts facts the card marks `undisclosed`. compute.py gives the difference part of the
-credit, so an honest "undisclosed" earns more than silence and less than the fact.
+Levels depend only on what the card says (read through the governance model, so
+wrong-typed values count as absent, never crash); findings cap them afterwards (see
+compute.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from datacard_lint._meta import SITE_URL
 from datacard_lint.governance import readers as r
 from datacard_lint.governance.view import Fact, GovernanceView, PartView
-from datacard_lint.governance.vocabulary import LANGUAGE_AXES
+from datacard_lint.governance.vocabulary import GROUNDED_CLASSES, LANGUAGE_AXES
 
-Assessment = tuple[int, str | None]
-Rung = tuple[Callable[[], bool], str]
-
-
-def _climb(rungs: list[Rung]) -> Assessment:
-    for level, (holds, step) in enumerate(rungs):
-        if not holds():
-            return level, step
-    return len(rungs), None
+#: What an honest `undisclosed` earns in place of the fact: a quarter. It tells readers what
+#: is unknown and who says so, which silence does not; but they can act on none of it, so it
+#: stays far below the fact (and a card cannot climb a level on undisclosed answers alone).
+UNDISCLOSED = 0.25
+SCORING_PAGE = f"{SITE_URL}reference/scoring/"
 
 
-def _ok(fact: Fact[Any], lenient: bool) -> bool:
-    return fact.stated or (lenient and fact.undisclosed)
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One fact a rung asks for, and how well the card gives it (0, UNDISCLOSED or 1)."""
+
+    what: str
+    credit: float
 
 
-def _all(parts: list[PartView], test: Callable[[PartView], bool]) -> bool:
-    return all(test(p) for p in parts)
+@dataclass(frozen=True, slots=True)
+class Rung:
+    name: str
+    checks: tuple[Check, ...]
+
+    @property
+    def fraction(self) -> float:
+        if not self.checks:
+            return 1.0
+        return sum(c.credit for c in self.checks) / len(self.checks)
+
+    @property
+    def complete(self) -> bool:
+        return all(c.credit >= 1.0 for c in self.checks)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    requirement: str
+    rungs: tuple[Rung, Rung, Rung]
+    #: Set when the requirement cannot be assessed from the card as it is (a hint instead).
+    note: str | None = None
+
+    @property
+    def level(self) -> int:
+        level = 0
+        for rung in self.rungs:
+            if not rung.complete:
+                break
+            level += 1
+        return level
+
+    def next_step(self) -> str | None:
+        if self.note is not None:
+            return self.note
+        level = self.level
+        if level == len(self.rungs):
+            return None
+        missing = [c.what for c in self.rungs[level].checks if c.credit < 1.0]
+        shown = "; ".join(missing[:4]) + (f"; and {len(missing) - 4} more" if len(missing) > 4 else "")
+        anchor = f"{self.requirement.replace('_', '-')}-{self.rungs[level].name}"
+        partial = any(0.0 < c.credit < 1.0 for c in self.rungs[level].checks)
+        note = " (facts marked `undisclosed` earn part of the credit)" if partial else ""
+        return f"for `{self.rungs[level].name}`: {shown}{note} ({SCORING_PAGE}#{anchor})"
+
+
+def credit(fact: Fact[Any]) -> float:
+    return 1.0 if fact.stated else UNDISCLOSED if fact.undisclosed else 0.0
+
+
+def flag(holds: bool) -> float:
+    return 1.0 if holds else 0.0
+
+
+def _assess(requirement: str, declared: Sequence[Check], specified: Sequence[Check],
+            evidenced: Sequence[Check], note: str | None = None) -> Assessment:
+    return Assessment(requirement, (Rung("declared", tuple(declared)), Rung("specified", tuple(specified)),
+                                    Rung("evidenced", tuple(evidenced))), note)
+
+
+def _none(requirement: str, what: str) -> Assessment:
+    """Nothing to climb: every rung holds one unmet check."""
+    check = (Check(what, 0.0),)
+    return _assess(requirement, check, check, check)
 
 
 # --- origin -----------------------------------------------------------------------------
 
 
-def origin(view: GovernanceView, lenient: bool) -> Assessment:
+def _generated_by(part: PartView) -> list[Check]:
+    """The part's writer is named: a model (or `undisclosed`), or a program."""
+    if part.model_made:
+        writers = [g for g in part.generators if g.kind != "algorithm"]
+        best = max((credit(g.model) for g in writers), default=0.0)
+        return [Check(f"name the generator model of `{part.id}`", best)]
+    if part.origin.algorithmic:
+        programs = [g for g in part.generators if g.kind == "algorithm" and g.algorithm]
+        return [Check(f"name the program that generated `{part.id}`", flag(bool(programs)))]
+    return []
+
+
+def _pinned(part: PartView) -> list[Check]:
+    return [Check(f"pin generator `{g.name}` of `{part.id}` (`revision`, `snapshot` or `version`)",
+                  1.0 if g.pinned else UNDISCLOSED if g.revision.undisclosed else 0.0)
+            for g in part.generators if g.kind == "algorithm" or g.model.answered]
+
+
+def origin(view: GovernanceView) -> Assessment:
     parts = view.parts
-    made = [p for p in parts if p.model_made]
-    return _climb([
-        (lambda: bool(parts) and _all(parts, lambda p: _ok(p.origin.class_fact, lenient)),
-         "list the data's parts under `governance.parts`, each with an `origin.class`"),
-        (lambda: _all(parts, lambda p: _ok(p.share, lenient))
-         and _all(made, lambda p: any(_ok(g.model, lenient) for g in p.generators)),
-         "give every part a `share` and name the generator model of every generated part"),
-        (lambda: _all(parts, lambda p: _ok(p.size, lenient))
-         and _all(made, lambda p: r.has_text(p.origin.get("seed_source"))
-                  and all(g.pinned or (lenient and g.revision.undisclosed) for g in p.generators)),
-         "add `size` to every part, and a generator `revision` and `seed_source` to every generated part"),
-    ])
+    if not parts:
+        return _none("origin", "list the data's parts under `governance.parts`, each with an `origin.class`")
+    declared = [Check(f"give `{p.id}` an `origin.class`", credit(p.origin.class_fact)) for p in parts]
+    specified = [Check(f"give `{p.id}` a `share`", credit(p.share)) for p in parts]
+    specified += [c for p in parts for c in _generated_by(p)]
+    evidenced = [Check(f"give `{p.id}` a `size`", credit(p.size)) for p in parts]
+    evidenced += [Check(f"say what `{p.id}` was generated from (`origin.seed_source`)",
+                        flag(r.has_text(p.origin.get("seed_source")))) for p in parts if p.model_made]
+    evidenced += [c for p in parts for c in _pinned(p)]
+    if str(view.data.get("schema_version", "")).startswith("1.1"):  # `processing` exists from 1.1 on
+        processing = view.processing or [s for p in parts for s in p.processing]
+        evidenced.append(Check("record how the data was processed (`processing`)",
+                               flag(any(s.method is not None for s in processing))))
+    return _assess("origin", declared, specified, evidenced)
 
 
 # --- purpose ----------------------------------------------------------------------------
@@ -69,62 +157,86 @@ def _synthetic_or_note(view: GovernanceView) -> list[PartView] | None:
     return synthetic
 
 
-def purpose(view: GovernanceView, lenient: bool) -> Assessment:
+def purpose(view: GovernanceView) -> Assessment:
     synthetic = _synthetic_or_note(view)
     if synthetic is None:
-        return 0, "no part is synthetic: declare `not_applicable.purpose` with that reason"
-    return _climb([
-        (lambda: bool(synthetic) and _all(synthetic, lambda p: bool(p.purposes)
-                                          and all(u.category is not None for u in p.purposes)),
-         "give every synthetic part a `purpose.category`"),
-        (lambda: _all(synthetic, lambda p: all(u.statement is not None for u in p.purposes)),
-         "explain each synthetic part's purpose in `purpose.statement`"),
-        (lambda: _all(synthetic, lambda p: p.verification is not None and p.verification.domain is not None),
-         "tie each purpose to a checkable domain in `verification.domain`"),
-    ])
+        return _none("purpose", "no part is synthetic: declare `not_applicable.purpose` with that reason")
+    if not synthetic:
+        return _none("purpose", "list the parts, and give every synthetic part a `purpose`")
+    return _assess(
+        "purpose",
+        [Check(f"give `{p.id}` a `purpose.category`",
+               flag(bool(p.purposes) and all(u.category is not None for u in p.purposes))) for p in synthetic],
+        [Check(f"explain the purpose of `{p.id}` in `purpose.statement`",
+               flag(bool(p.purposes) and all(u.statement is not None for u in p.purposes))) for p in synthetic],
+        [Check(f"tie the purpose of `{p.id}` to a checkable `verification.domain`",
+               flag(p.verification is not None and p.verification.domain is not None)) for p in synthetic],
+    )
 
 
 # --- verification -----------------------------------------------------------------------
 
 
-def verification(view: GovernanceView, lenient: bool) -> Assessment:
+def verification(view: GovernanceView) -> Assessment:
     # Processing steps (filtering, deduplication) are never read here: filtering is not verification.
     synthetic = _synthetic_or_note(view)
     if synthetic is None:
-        return 0, "no part is synthetic: declare `not_applicable.verification` with that reason"
-    return _climb([
-        (lambda: bool(synthetic) and _all(synthetic, lambda p: bool(p.methods)
-                                          or (p.verification is not None and p.verification.reason is not None)),
-         "give every synthetic part a `verification` with its `methods`"),
-        (lambda: _all(synthetic, lambda p: p.verification is not None and p.verification.domain is not None
-                      and any(m.real for m in p.methods)),
-         "name each part's `verification.domain` and a real method (not `none`)"),
-        (lambda: _all(synthetic, lambda p: any(m.evidenced for m in p.methods)),
-         "record evidence for a method: `sample_size`, a pass or reject rate, and the tool or reviewers"),
-    ])
+        return _none("verification", "no part is synthetic: declare `not_applicable.verification` with that reason")
+    if not synthetic:
+        return _none("verification", "list the parts, and give every synthetic part a `verification`")
+    return _assess(
+        "verification",
+        [Check(f"record how `{p.id}` was verified (`methods`, or `none` with a `reason`)",
+               flag(bool(p.methods) or (p.verification is not None and p.verification.reason is not None)))
+         for p in synthetic],
+        [Check(f"name the `verification.domain` of `{p.id}` and a real method (not `none`)",
+               flag(p.verification is not None and p.verification.domain is not None
+                    and any(m.real for m in p.methods))) for p in synthetic],
+        [Check(f"record evidence for a method of `{p.id}`: `sample_size`, a pass or reject rate, and the "
+               "tool or reviewers", flag(any(m.evidenced for m in p.methods))) for p in synthetic],
+    )
 
 
 # --- renewal ----------------------------------------------------------------------------
 
 
-def renewal(view: GovernanceView, lenient: bool) -> Assessment:
+def _grounded_known(view: GovernanceView) -> bool:
+    """The parts fix the grounded share on their own (all grounded or all synthetic, or all shares given)."""
+    parts = view.parts
+    if not parts:
+        return False
+    if view.grounded_share() is not None:
+        return True
+    values = [p.grounded_share() for p in parts]
+    return all(v == 0.0 for v in values) or all(
+        v == 1.0 and p.origin_class in GROUNDED_CLASSES for v, p in zip(values, parts, strict=True))
+
+
+def renewal(view: GovernanceView) -> Assessment:
     section = view.renewal
     if section is None:
-        return 0, "add `renewal` with the `generation` number and the fresh `grounded_share`"
-    generation = section.number("generation")
+        return _none("renewal", "add `renewal` with the `generation` number and the fresh `grounded_share`")
+    generation = section.integer("generation")
+    grounded = section.grounded_share
+    one_off = section.get("cadence") == "none"
     fresh = section.fresh_data
     basis = fresh.lawful_basis
-    return _climb([
-        (lambda: generation is not None and _ok(section.grounded_share, lenient),
-         "add `renewal` with the `generation` number and the fresh `grounded_share`"),
-        (lambda: r.has_text(section.get("cadence")) and section.get("last_refresh") is not None
-         and (generation is None or generation < 1 or bool(section.parents)
-              or (lenient and section.parents_fact.undisclosed)),
-         "state the refresh `cadence` and `last_refresh`, and the `parents` of a generated dataset"),
-        (lambda: ((basis.stated and r.has_text(basis.value)) or (lenient and basis.undisclosed))
-         and (basis.value != "consent" or fresh.has_text("consent_documentation")),
-         "document the fresh data's `fresh_data.lawful_basis` (and consent documentation)"),
-    ])
+    declared = [Check("give the `generation` number", flag(generation is not None)),
+                Check("give the fresh `grounded_share`",
+                      max(credit(grounded), 1.0 if _grounded_known(view) else 0.0))]
+    specified = [Check("state the refresh `cadence` (`none` for a one-off release)",
+                       flag(r.has_text(section.get("cadence")) or one_off))]
+    if not one_off:
+        specified.append(Check("give the date of the `last_refresh`", flag(section.get("last_refresh") is not None)))
+    if generation is not None and generation >= 1:
+        specified.append(Check("name the `parents` of a generated dataset",
+                               1.0 if section.parents else UNDISCLOSED if section.parents_fact.undisclosed else 0.0))
+    evidenced = [Check("document the fresh data's `fresh_data.lawful_basis`",
+                       credit(basis) if not basis.stated else flag(r.has_text(basis.value)))]
+    if basis.value == "consent":
+        evidenced.append(Check("link the consent documentation (`fresh_data.consent_documentation`)",
+                               flag(fresh.has_text("consent_documentation"))))
+    return _assess("renewal", declared, specified, evidenced)
 
 
 # --- tail evaluations -------------------------------------------------------------------
@@ -134,89 +246,82 @@ def _languages(view: GovernanceView) -> set[str]:
     return {v.split("-")[0].lower() for v in r.texts(view.metadata.get("language"))}
 
 
-def tail_evaluations(view: GovernanceView, lenient: bool) -> Assessment:
+def tail_evaluations(view: GovernanceView) -> Assessment:
     results = view.tail_evaluations
-
-    def covers_languages() -> bool:
-        languages = _languages(view)
-        if len(languages) < 2:
-            return True
-        sliced = {(t.slice or "").split("-")[0].lower() for t in results if t.axis in LANGUAGE_AXES}
-        return languages <= sliced
-
-    return _climb([
-        (lambda: bool(results), "add `tail_evaluations`: results on rare slices, not only averages"),
-        (lambda: len({t.axis for t in results if t.axis is not None}) >= 2 and covers_languages()
-         and all(t.metric is not None and t.value is not None for t in results),
-         "evaluate at least two axes (and every declared language), each with a metric and value"),
-        (lambda: all(t.mapping("baseline") is not None and t.mapping("benchmark") is not None for t in results),
-         "give every tail result a `baseline` to compare with and its `benchmark` reference"),
-    ])
+    if not results:
+        return _none("tail_evaluations", "add `tail_evaluations`: results on rare slices, not only averages")
+    languages = _languages(view)
+    sliced = {(t.slice or "").split("-")[0].lower() for t in results if t.axis in LANGUAGE_AXES}
+    specified = [Check("evaluate at least two axes", flag(len({t.axis for t in results if t.axis}) >= 2))]
+    if len(languages) >= 2:
+        specified += [Check(f"evaluate language `{code}`", flag(code in sliced)) for code in sorted(languages)]
+    specified += [Check(f"give result {t.index} a `metric` and `value`",
+                        flag(t.metric is not None and t.value is not None)) for t in results]
+    evidenced = [Check(f"give result {t.index} a `baseline` and its `benchmark`",
+                       flag(t.mapping("baseline") is not None and t.mapping("benchmark") is not None))
+                 for t in results]
+    return _assess("tail_evaluations", [Check("add `tail_evaluations`", 1.0)], specified, evidenced)
 
 
 # --- contamination ----------------------------------------------------------------------
 
 
-def contamination(view: GovernanceView, lenient: bool) -> Assessment:
+def contamination(view: GovernanceView) -> Assessment:
     parts = view.parts
+    if not parts:
+        return _none("contamination", "label every part's AI content in `contamination`")
     checks = view.contamination_checks
 
     def labelled(p: PartView) -> bool:
         label = p.contamination
         return label is not None and (label.has_text("ai_label") or label.has_text("digital_source_type"))
 
-    def determined(p: PartView) -> bool:
-        return p.contamination is not None and bool(p.contamination.determination)
-
     def estimated(p: PartView) -> bool:
         label = p.contamination
         return label is not None and (label.estimated_ai_share is not None
                                       or "source_predates_genai" in label.determination)
 
-    return _climb([
-        (lambda: bool(parts) and _all(parts, labelled),
-         "label every part's AI content in `contamination` (`ai_label` or `digital_source_type`)"),
-        (lambda: _all(parts, determined)
-         and _all([p for p in parts if p.origin_class == "public_web_crawl"], estimated),
-         "say how each label was determined, and estimate the AI share of crawled parts"),
-        (lambda: _all(parts, lambda p: p.contamination is not None and p.contamination.has_text("confidence"))
-         and bool(checks) and all(c.method is not None and c.has_result for c in checks),
-         "give each label a `confidence` and record benchmark `contamination_checks` with results"),
-    ])
+    specified = [Check(f"say how the label of `{p.id}` was determined",
+                       flag(p.contamination is not None and bool(p.contamination.determination))) for p in parts]
+    specified += [Check(f"estimate the AI share of crawled part `{p.id}`", flag(estimated(p)))
+                  for p in parts if p.origin_class == "public_web_crawl"]
+    evidenced = [Check(f"give the label of `{p.id}` a `confidence`",
+                       flag(p.contamination is not None and p.contamination.has_text("confidence"))) for p in parts]
+    evidenced.append(Check("record benchmark `contamination_checks`", flag(bool(checks))))
+    evidenced += [Check(f"give contamination check {c.index} a method and a result",
+                        flag(c.method is not None and c.has_result)) for c in checks]
+    return _assess(
+        "contamination",
+        [Check(f"label the AI content of `{p.id}` (`ai_label` or `digital_source_type`)", flag(labelled(p)))
+         for p in parts],
+        specified, evidenced)
 
 
 # --- public evidence --------------------------------------------------------------------
 
 
-def public_evidence(view: GovernanceView, lenient: bool) -> Assessment:
+def public_evidence(view: GovernanceView) -> Assessment:
     parts = view.parts
+    if not parts:
+        return _none("public_evidence", "declare `public_evidence` on every synthetic part")
     flagged = [p for p in parts if p.public_evidence is not None and p.public_evidence.synthetic.value is True]
-
-    def declared(p: PartView) -> bool:
-        return p.public_evidence is not None and _ok(p.public_evidence.synthetic, lenient)
-
-    def weak_with_kinds(p: PartView) -> bool:
-        evidence = p.public_evidence
-        return evidence is not None and bool(evidence.kinds) and evidence.presumptively_weak is True
-
-    def disclosed(p: PartView) -> bool:
-        evidence = p.public_evidence
-        return (evidence is not None and evidence.has_text("disclosure")
-                and evidence.presented_as_public_participation is False)
-
-    return _climb([
-        (lambda: bool(parts) and any(p.public_evidence is not None for p in parts)
-         and _all([p for p in parts if p.synthetic], lambda p: p.public_evidence is not None),
-         "declare `public_evidence` on every synthetic part (is it generated reviews, answers, testimony?)"),
-        (lambda: _all(parts, declared) and _all(flagged, weak_with_kinds),
-         "declare `public_evidence.synthetic` on every part; "
-         "flagged parts need `kinds` and `presumptively_weak: true`"),
-        (lambda: _all(flagged, disclosed),
-         "say how users are told (`disclosure`) and set `presented_as_public_participation: false`"),
-    ])
+    synthetic = [p for p in parts if p.synthetic]
+    declared = [Check(f"declare `public_evidence` on `{p.id}`", flag(p.public_evidence is not None))
+                for p in synthetic or parts]
+    specified = [Check(f"declare `public_evidence.synthetic` on `{p.id}`",
+                       credit(p.public_evidence.synthetic) if p.public_evidence is not None else 0.0)
+                 for p in parts]
+    specified += [Check(f"give flagged `{p.id}` its `kinds` and `presumptively_weak: true`",
+                        flag(bool(ev.kinds) and ev.presumptively_weak is True))
+                  for p in flagged if (ev := p.public_evidence) is not None]
+    evidenced = [Check(f"say how users of `{p.id}` are told (`disclosure`), with "
+                       "`presented_as_public_participation: false`",
+                       flag(ev.has_text("disclosure") and ev.presented_as_public_participation is False))
+                 for p in flagged if (ev := p.public_evidence) is not None]
+    return _assess("public_evidence", declared, specified, evidenced)
 
 
-ASSESSORS: dict[str, Callable[[GovernanceView, bool], Assessment]] = {
+ASSESSORS: dict[str, Callable[[GovernanceView], Assessment]] = {
     "origin": origin,
     "purpose": purpose,
     "verification": verification,

@@ -1,8 +1,11 @@
 """Combine levels, findings and a profile into a deterministic score.
 
 A requirement declared not applicable *with a reason* leaves the denominator (as OpenSSF
-Scorecard does with inconclusive checks); without a reason it scores 0. Error-level
-findings that concern a requirement cap its level at the profile's `error_cap`.
+Scorecard does with inconclusive checks); without a reason, or with a reason the card
+contradicts (an error finding in the requirement), it scores 0. Each rung earns its share
+of the points by the fraction of its checks the card meets (see assess.py). Error-level
+findings that concern a requirement cap its level and its points at the profile's
+`error_cap`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from datacard_lint.governance.view import GovernanceView
 from datacard_lint.loading.card import Card
 from datacard_lint.requirements import REQUIREMENTS
 from datacard_lint.rules import registry
-from datacard_lint.scoring.assess import ASSESSORS
+from datacard_lint.scoring.assess import ASSESSORS, Assessment
 from datacard_lint.scoring.model import CardScore, RequirementScore
 from datacard_lint.scoring.profile import Profile, load_profile
 
@@ -34,10 +37,6 @@ _TOP_SECTIONS = {
 }
 
 Range = tuple[int, int, str]
-#: Share of a level's points that an `undisclosed` answer earns in place of the fact. An
-#: honest "the producer did not publish this" tells readers what is unknown, which silence
-#: does not; it does not tell them the fact. Issue 11 recalibrates the ladder as a whole.
-UNDISCLOSED_CREDIT = 0.5
 
 
 def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings) -> CardScore:
@@ -69,22 +68,27 @@ def _score_one(
             contradicted = "the not-applicable declaration is contradicted by error findings: fix them"
             return RequirementScore(requirement, 0, 0.0, True, contradicted, errors, capped=True)
         return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
-    level, step = ASSESSORS[requirement](view, False)
-    honest_level, _ = ASSESSORS[requirement](view, True)
+    assessment = ASSESSORS[requirement](view)
+    level, step = assessment.level, assessment.next_step()
     if todos:
         # Placeholders (as `datacard-lint init` writes them) document nothing yet.
         return RequirementScore(requirement, 0, 0.0, True, "replace the TODO placeholders", errors, level > 0)
-    capped = errors > 0 and max(level, honest_level) > profile.error_cap
+    points = _points(assessment, profile)
+    capped = errors > 0 and (level > profile.error_cap or points > profile.points_for(profile.error_cap))
     if capped:
-        level, honest_level = min(level, profile.error_cap), min(honest_level, profile.error_cap)
+        # A record that contradicts itself is not evidence: it earns no more than the cap.
+        level = min(level, profile.error_cap)
+        points = min(points, profile.points_for(profile.error_cap))
         step = f"fix the {errors} error-level finding{'s' if errors != 1 else ''} first"
-    points = profile.points_for(level)
-    if honest_level > level:
-        # Rungs reached only by counting `undisclosed` answers earn part of their points.
-        points += UNDISCLOSED_CREDIT * (profile.points_for(honest_level) - points)
-        if step and not capped:
-            step = f"{step} (facts marked `undisclosed` earn part of the credit)"
     return RequirementScore(requirement, level, points, True, step, errors, capped)
+
+
+def _points(assessment: Assessment, profile: Profile) -> float:
+    """Each rung is worth the points between its level and the one below, times its fraction."""
+    total = 0.0
+    for index, rung in enumerate(assessment.rungs, start=1):
+        total += (profile.points_for(index) - profile.points_for(index - 1)) * rung.fraction
+    return total
 
 
 def _overall(results: Mapping[str, RequirementScore], profile: Profile) -> float:
