@@ -526,8 +526,12 @@ def synthetic_evidence_in_human_record(ctx: RuleContext) -> Iterable[Hit]:
 #: Wording that presents content as the voice of real people.
 _REAL_VOICE = re.compile(
     r"\b(?:"
-    r"(?:real|actual|genuine|authentic)\s+(?:people|persons|customers|users|citizens|patients|respondents|"
-    r"residents|voters|consumers|voices?|views|opinions|experiences|feedback|reviews|testimonials?|stories)"
+    r"(?:real|actual|genuine|authentic)\s+(?:voices?|views|opinions|experiences|feedback|reviews|testimonials?|"
+    r"stories|answers|responses)"
+    r"|(?:by|from|of)\s+(?:real|actual|genuine)\s+(?:people|persons|customers|users|citizens|patients|"
+    r"respondents|residents|voters|consumers)"
+    r"|(?:real|actual|genuine)\s+(?:people|persons|customers|users|citizens|patients|respondents|residents|"
+    r"voters|consumers)(?:'|\u2019)s?\s+(?:voices?|views|opinions|experiences|feedback|reviews|answers|words)"
     r"|what\s+(?:real\s+)?(?:people|customers|users|citizens|patients|residents|voters|consumers|the\s+public|"
     r"communities)\s+(?:really\s+)?(?:think|say|feel|want|believe|need)"
     r"|(?:views|opinions|voices?|experiences|concerns|priorities)\s+of\s+(?:real\s+|actual\s+|ordinary\s+)?"
