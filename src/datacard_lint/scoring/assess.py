@@ -136,7 +136,7 @@ def origin(view: GovernanceView) -> Assessment:
     specified += [c for p in parts for c in _generated_by(p)]
     evidenced = [Check(f"give `{p.id}` a `size`", credit(p.size)) for p in parts]
     evidenced += [Check(f"say what `{p.id}` was generated from (`origin.seed_source`)",
-                        flag(r.has_text(p.origin.get("seed_source")))) for p in parts if p.model_made]
+                        flag(p.origin.seed_source is not None)) for p in parts if p.model_made]
     evidenced += [c for p in parts for c in _pinned(p)]
     if str(view.data.get("schema_version", "")).startswith("1.1"):  # `processing` exists from 1.1 on
         processing = view.processing or [s for p in parts for s in p.processing]
@@ -218,16 +218,16 @@ def renewal(view: GovernanceView) -> Assessment:
         return _none("renewal", "add `renewal` with the `generation` number and the fresh `grounded_share`")
     generation = section.integer("generation")
     grounded = section.grounded_share
-    one_off = section.get("cadence") == "none"
+    one_off = section.cadence == "none"
     fresh = section.fresh_data
     basis = fresh.lawful_basis
     declared = [Check("give the `generation` number", flag(generation is not None)),
                 Check("give the fresh `grounded_share`",
                       max(credit(grounded), 1.0 if _grounded_known(view) else 0.0))]
     specified = [Check("state the refresh `cadence` (`none` for a one-off release)",
-                       flag(r.has_text(section.get("cadence")) or one_off))]
+                       flag(section.cadence is not None))]
     if not one_off:
-        specified.append(Check("give the date of the `last_refresh`", flag(section.get("last_refresh") is not None)))
+        specified.append(Check("give the date of the `last_refresh`", flag(section.last_refresh is not None)))
     if generation is not None and generation >= 1:
         specified.append(Check("name the `parents` of a generated dataset",
                                1.0 if section.parents else UNDISCLOSED if section.parents_fact.undisclosed else 0.0))
