@@ -218,14 +218,14 @@ def renewal(view: GovernanceView) -> Assessment:
         return _none("renewal", "add `renewal` with the `generation` number and the fresh `grounded_share`")
     generation = section.integer("generation")
     grounded = section.grounded_share
-    one_off = section.cadence == "none"
+    one_off = section.get("cadence") == "none"  # a one-off release: an answer, not a placeholder
     fresh = section.fresh_data
     basis = fresh.lawful_basis
     declared = [Check("give the `generation` number", flag(generation is not None)),
                 Check("give the fresh `grounded_share`",
                       max(credit(grounded), 1.0 if _grounded_known(view) else 0.0))]
     specified = [Check("state the refresh `cadence` (`none` for a one-off release)",
-                       flag(section.cadence is not None))]
+                       flag(section.cadence is not None or one_off))]
     if not one_off:
         specified.append(Check("give the date of the `last_refresh`", flag(section.last_refresh is not None)))
     if generation is not None and generation >= 1:
