@@ -35,7 +35,7 @@ from docgen.examples import ExampleChecker  # noqa: E402
 from docgen.rules import INDEX, load_rules, page_of, render_index, render_rule, rules_for  # noqa: E402
 from docgen.schema_page import render_schema_page  # noqa: E402
 from docgen.schemas import SchemaSet  # noqa: E402
-from docgen.scoring import render_profiles  # noqa: E402
+from docgen.scoring import render_gallery_scores, render_profiles  # noqa: E402
 
 SCHEMA_NAV_ENTRY = "reference/schema/index.md"
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z0-9-]+)\s*-->")
@@ -131,6 +131,8 @@ def _generated_block(name: str, src_uri: str) -> str:
         return text[first + 1:]
     if name == "scoring-profiles":
         return render_profiles(BUILD.root, BUILD.schemas, src_uri)
+    if name == "gallery-scores":
+        return render_gallery_scores(BUILD.root, src_uri)
     raise PluginError(f"{src_uri}: unknown generated block {name!r}")
 
 

@@ -152,7 +152,14 @@ def test_no_fresh_data_is_flagged(tmp_path: Path, human_root: Path) -> None:
                         "parents": [{"path": "../gen0", "share": 1.0, "generation": 0}]})
     figures = figures_of(lineage_of(child), child)
     assert figures.grounded == approx(0.5)
-    assert [f.kind for f in figures.flags] == ["no-fresh-data"]
+    # At generation 1 the kept grounded half is enough; from generation 2 on, adding no
+    # fresh grounded data is itself a risk.
+    assert figures.flags == []
+    later = write_card(tmp_path / "gen2", [part("kept", "licensed_corpus", 0.5),
+                                           part("generated", "model_generated", 0.5)],
+                       {"generation": 2, "grounded_share": 0.0,
+                        "parents": [{"path": "../gen0", "share": 1.0, "generation": 1}]})
+    assert [f.kind for f in figures_of(lineage_of(later), later).flags] == ["no-fresh-data"]
 
 
 def test_floor_is_configurable(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ def test_601_crawl_ending_after_cutoff() -> None:
           collection_period:
             start: 2021-01-01
             end: 2023-03-31  # <- DCL601
+        contamination: {ai_label: unknown, determination: [unknown], confidence: low}
         """)
     assert_reports(text, "DCL601")
     assert "2023-03-31" in message(text, "DCL601") and "2022-12-31" in message(text, "DCL601")
@@ -65,6 +66,7 @@ def test_601_start_only_after_cutoff_and_quoted_dates() -> None:
           class: public_web_crawl
           collection_period:
             start: '2024-02-01'  # <- DCL601
+        contamination: {ai_label: unknown, determination: [unknown], confidence: low}
         """)
     assert_reports(text, "DCL601")
 
@@ -90,10 +92,39 @@ def test_601_respects_not_applicable() -> None:
 
 
 def test_601_cutoff_is_configurable() -> None:
-    text = part("origin: {class: public_web_crawl, collection_period: {start: 2023-01-01, end: 2023-06-30}}\n")
+    text = part("origin: {class: public_web_crawl, collection_period: {start: 2023-01-01, end: 2023-06-30}}\n"
+                "contamination: {ai_label: unknown, determination: [unknown], confidence: low}\n")
     assert "DCL601" in {c for c, _ in codes_at(lint(text))}
     late = Thresholds(genai_cutoff=dt.date(2023, 12, 31))
     assert_silent(text, "DCL601", thresholds=late)
+
+
+# --- DCL617 genai-era-crawl-without-ai-label -------------------------------------------------
+
+
+def test_617_unlabelled_genai_era_crawl_is_an_error_and_an_unknown_label_a_warning() -> None:
+    text = part("""
+        origin:
+          class: public_web_crawl
+          collection_period:
+            start: 2021-01-01
+            end: 2023-03-31  # <- DCL617
+        """)
+    assert_reports(text, "DCL617")
+    assert_silent(text, "DCL601")  # one finding per crawl
+    labelled = text.replace("  # <- DCL617", "") + ""
+    labelled = labelled.replace("end: 2023-03-31\n", "end: 2023-03-31\n" + "      " + LABEL)
+    assert_silent(labelled, "DCL617")
+    assert "DCL601" in {c for c, _ in codes_at(lint(labelled))}
+    claimed = labelled.replace("ai_label: unknown", "ai_label: human")
+    assert "DCL617" in {c for c, _ in codes_at(lint(claimed))}
+    measured = claimed.replace("determination: [unknown]", "determination: [classifier_detector]")
+    assert_silent(measured, "DCL617")
+    early = text.replace("end: 2023-03-31  # <- DCL617", "end: 2022-10-31")
+    assert_silent(early, "DCL617")
+
+
+LABEL = "contamination: {ai_label: unknown, determination: [unknown], confidence: low}\n"
 
 
 # --- DCL602 benchmark-without-contamination-check ---------------------------------------

@@ -348,10 +348,30 @@ NOT_IN_CREATORS = card("""
     governance:
       schema_version: "1.0"
       parts:
+        - id: drives
+          share: 0.5
+          origin: {class: direct_human_record}
         - id: scenes
-          share: 1.0
+          share: 0.5
           origin: {class: simulation}
     """)
+
+
+def test_dcl121_reports_creators_that_contradict_every_part() -> None:
+    only_generated = swap(swap(NOT_IN_CREATORS, "      share: 0.5\n      origin: {class: direct_human_record}",
+                               "      share: 0.5\n      origin: {class: algorithmic_generation}"),
+                          "language_creators:  # <-", "language_creators:  # <-")
+    result = lint(only_generated)
+    assert ("DCL121", marked(only_generated)) in codes_at(result)
+    assert "DCL111" not in codes(only_generated)  # the complete contradiction is reported once
+    assert "DCL121" not in codes(swap(only_generated, "  - expert-generated", "  - machine-generated"))
+    assert "DCL121" not in codes(NOT_IN_CREATORS)  # a partial omission stays DCL111's warning
+
+
+def test_dcl121_reports_machine_generated_only_on_human_parts() -> None:
+    text = swap(CREATORS_MACHINE, "annotations_creators:\n  - expert-generated\n", "")
+    assert "DCL121" in codes(text)
+    assert "DCL121" not in codes(CREATORS_MACHINE.replace("  - machine-generated  # <-", "  - found\n  - machine-generated"))
 
 
 def test_dcl111_reports_creators_that_omit_machine_generated() -> None:

@@ -56,15 +56,90 @@ def test_a_well_documented_renewal_has_no_renewal_findings() -> None:
 
 
 def test_dcl401_reports_a_grounded_share_below_the_floor() -> None:
-    text = swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.1  # <-")
+    text = swap(lineage(GOOD_RENEWAL, human=0.1, generated=0.9), "grounded_share: 0.3", "grounded_share: 0.1  # <-")
     result = lint(text)
     assert ("DCL401", marked(text)) in codes_at(result)
     diagnostic = next(d for d in result.diagnostics if d.code == "DCL401")
     assert diagnostic.severity.value == "error" and "0.1" in diagnostic.message and "0.2" in diagnostic.message
 
 
+def test_dcl401_judges_the_grounded_share_of_the_mix_not_only_the_fresh_share() -> None:
+    # 0.3 of the mix is a licensed corpus: with 0.1 of it fresh, the mix still holds 0.3
+    # grounded data, as `datacard-lint lineage` computes.
+    assert "DCL401" not in codes(swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.1"))
+
+
+SYNTHETIC_ONLY = """---
+governance:
+  schema_version: "1.1"
+  dataset: {role: ROLE}
+  parts:
+    - id: answers
+      share: 1.0
+      origin:
+        class: model_generated
+        generators: [{model: org/m, revision: v1}]
+  renewal:
+    generation: GEN
+    grounded_share: 0.0
+    parents: [{model: org/m, training_data: undisclosed}]
+---
+"""
+
+
+@pytest.mark.parametrize(("role", "generation", "expected"), [
+    ("component", 1, set()), ("training_mix", 1, {"DCL401"}), ("evaluation", 1, set()),
+    ("component", 2, {"DCL401"}), ("training_mix", 3, {"DCL401"}), ("evaluation", 3, set())])
+def test_dcl401_applies_to_training_mixes_and_to_later_generations(role: str, generation: int,
+                                                                   expected: set[str]) -> None:
+    text = SYNTHETIC_ONLY.replace("ROLE", role).replace("GEN", str(generation))
+    found = codes(text) & {"DCL401", "DCL416", "DCL417", "DCL422"}
+    assert found == expected
+
+
+def test_dcl401_default_role_is_component_for_synthetic_only_and_mix_otherwise() -> None:
+    component = SYNTHETIC_ONLY.replace("  dataset: {role: ROLE}\n", "").replace("GEN", "1")
+    assert "DCL401" not in codes(component)
+    mixed = lineage(GOOD_RENEWAL, human=0.1, generated=0.9)
+    message = next(d.message for d in lint(mixed).diagnostics if d.code == "DCL401")
+    assert "training mix by default" in message
+
+
+def test_dcl416_reports_a_deep_training_mix_without_shares() -> None:
+    text = """---
+governance:
+  schema_version: "1.1"
+  dataset: {role: training_mix}
+  parts:
+    - id: distilled
+      origin: {class: model_generated, generators: [{model: org/m, revision: v1}]}
+    - id: forum
+      origin: {class: licensed_corpus}
+  renewal:
+    generation: 2  # <-
+    grounded_share: undisclosed
+    parents: [{id: org/parent, generation: 1}]
+---
+"""
+    result = lint(text)
+    assert ("DCL416", marked(text)) in codes_at(result)
+    first = text.replace("generation: 2  # <-", "generation: 1").replace("generation: 1}", "generation: 0}")
+    assert "DCL416" not in codes(first)
+    assert "DCL416" not in codes(text.replace("role: training_mix", "role: component"))
+    assert "DCL416" not in codes(text.replace("grounded_share: undisclosed", "grounded_share: 0.4"))
+
+
+def test_dcl417_reports_a_later_generation_without_fresh_data() -> None:
+    text = lineage(GOOD_RENEWAL, human=0.5, generated=0.5)
+    text = swap(swap(text, "generation: 1\n", "generation: 2\n"), "grounded_share: 0.3", "grounded_share: 0.0  # <-")
+    text = swap(text, "generation: 0}", "generation: 1}")
+    assert ("DCL417", marked(text)) in codes_at(lint(text))
+    assert "DCL417" not in codes(swap(text, "grounded_share: 0.0", "grounded_share: 0.2"))
+    assert "DCL417" not in codes(swap(swap(text, "generation: 2\n", "generation: 1\n"), "generation: 1}", "generation: 0}"))
+
+
 def test_dcl401_floor_is_configurable_and_generation_zero_is_exempt() -> None:
-    text = swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.25")
+    text = swap(lineage(GOOD_RENEWAL, human=0.25, generated=0.75), "grounded_share: 0.3", "grounded_share: 0.25")
     assert "DCL401" not in codes(text)
     assert "DCL401" in codes(text, thresholds=Thresholds(grounded_share_floor=0.3))
     human_only = card("""
@@ -206,9 +281,28 @@ def test_dcl405_accepts_a_lower_share_and_rounding() -> None:
     assert "DCL405" not in codes(swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.34"))
 
 
-def test_dcl405_needs_every_share() -> None:
+def test_dcl405_reasons_with_bounds_when_only_some_parts_give_shares() -> None:
+    # The generated part gives no share, but it is synthetic: the seed's 0.3 is the most.
     text = swap(swap(GOOD, "grounded_share: 0.3", "grounded_share: 0.5"), "      share: 0.7\n", "")
-    assert "DCL405" not in codes(text)
+    assert "DCL405" in codes(text)
+    # A grounded part without a share may hold what the generated part's 0.7 leaves, no more.
+    unknown_seed = swap(GOOD, "      share: 0.3\n", "")
+    assert "DCL405" not in codes(unknown_seed)
+    assert "DCL405" in codes(swap(unknown_seed, "grounded_share: 0.3", "grounded_share: 0.5"))
+
+
+def test_dcl405_computes_grounding_per_component() -> None:
+    # A human-classed part whose response field a model wrote holds no grounded rows.
+    text = swap(GOOD, "      origin: {class: licensed_corpus}\n",
+                "      origin: {class: licensed_corpus}\n"
+                "      components:\n"
+                "        - {field: prompt, role: prompt, origin: {class: licensed_corpus}}\n"
+                "        - field: response\n"
+                "          role: response\n"
+                "          origin: {class: model_generated, generators: [{model: org/m, revision: v1}]}\n")
+    result = lint(text)
+    assert "DCL405" in {d.code for d in result.diagnostics}
+    assert "DCL405" not in codes(swap(text, "grounded_share: 0.3", "grounded_share: 0.0"))
 
 
 # --- DCL406 synthetic-without-renewal ----------------------------------------------------------------

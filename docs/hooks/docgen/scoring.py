@@ -88,3 +88,39 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
 
 def _num(value: Any) -> str:
     return f"{value:g}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+#: The date the gallery table in examples/README.md is checked at, so the two agree.
+GALLERY_AS_OF = "2026-11-24"
+
+
+def render_gallery_scores(root: Path, src_uri: str) -> str:
+    """Score every gallery card with the default profile, as `datacard-lint score` would."""
+    import datetime as dt
+
+    from datacard_lint.config.settings import Settings
+    from datacard_lint.engine import Engine
+    from datacard_lint.requirements import REQUIREMENTS
+
+    gallery = root / "examples" / "gallery"
+    cards = sorted(gallery.rglob("README.md"))
+    if not cards:
+        raise PluginError("no gallery cards under examples/gallery/")
+    settings = Settings(as_of=dt.date.fromisoformat(GALLERY_AS_OF), min_score=0.0)
+    engine = Engine(settings)
+    rows = []
+    for path in cards:
+        result = engine.check_text(path.read_text(encoding="utf-8"), display=path.as_posix(), settings=settings)
+        if result.score is None:
+            raise PluginError(f"{path}: no score")
+        name = path.parent.relative_to(gallery).as_posix()
+        cells = []
+        for requirement in REQUIREMENTS:
+            req = result.score.requirements[requirement]
+            cells.append("n/a" if not req.applicable else f"{req.score:.0f}")
+        errors = sum(1 for d in result.diagnostics if d.severity.value == "error")
+        rows.append([code(name), f"**{result.score.overall:.0f}**", *cells, str(errors)])
+    headers = ["Card", "Overall", *(r.replace("_", " ") for r in REQUIREMENTS), "Errors"]
+    note = (f"Scored with the `default` profile at {GALLERY_AS_OF}, when the site is built, from the cards in "
+            "`examples/gallery/` (n/a: declared not applicable with a reason).")
+    return "\n".join([note, "", table(headers, rows)])

@@ -1,15 +1,18 @@
-"""Typed reads of the front matter and the card body that both exports share."""
+"""Typed reads of the front matter and the card body that both exports share.
+
+The governance block is read through the governance model (`datacard_lint.governance`);
+the names here are kept for the export modules, as thin adapters over it.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.governance import readers
+from datacard_lint.governance import view as model
 from datacard_lint.loading.card import Card
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -20,58 +23,37 @@ _PLACEHOLDER = re.compile(r"\[more information needed\]", re.IGNORECASE)
 
 
 def text(value: object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
+    """A non-blank string with its whitespace collapsed (for one-line output)."""
+    stripped = readers.as_text(value)
+    return " ".join(stripped.split()) if stripped is not None else None
 
 
 def number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    result = float(value)
-    return result if math.isfinite(result) else None
+    return readers.as_number(value)
 
 
 def integer(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    return int(value) if isinstance(value, float) and value.is_integer() else None
+    return readers.as_int(value)
 
 
 def date(value: object) -> str | None:
     """An ISO date string from a YAML date, a datetime or a `YYYY-MM-DD…` string."""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return _dt.date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            return None
-    return None
+    parsed = readers.as_date(value)
+    return parsed.isoformat() if parsed is not None else None
 
 
 def mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
+    return readers.mapping(value)
 
 
 def strings(value: object) -> list[str]:
     """A string or a list of strings as a list (other items dropped)."""
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
-    return []
+    return readers.texts(value)
 
 
 def mappings(value: object) -> Iterator[Mapping[str, Any]]:
-    if isinstance(value, list):
-        for item in value:
-            if isinstance(item, Mapping):
-                yield item
+    for _, item in readers.entries(value):
+        yield item
 
 
 def period(value: object) -> tuple[str | None, str | None]:
@@ -92,24 +74,29 @@ class PartView:
     data: Mapping[str, Any]
 
     @property
+    def part(self) -> model.PartView:
+        """The governance model's view of this part."""
+        return model.PartView(self.data, ())
+
+    @property
     def id(self) -> str:
         return text(self.data.get("id")) or "unnamed"
 
     @property
     def origin(self) -> Mapping[str, Any]:
-        return mapping(self.data.get("origin"))
+        return self.part.origin.data
 
     @property
     def origin_class(self) -> str | None:
-        return text(self.origin.get("class"))
+        return text(self.part.origin_class)
 
     @property
     def share(self) -> float | None:
-        return number(self.data.get("share"))
+        return self.part.share.value
 
     @property
     def basis(self) -> str:
-        return text(self.data.get("share_basis")) or "rows"
+        return text(self.part.share_basis) or "rows"
 
     @property
     def share_text(self) -> str | None:
@@ -122,7 +109,8 @@ class PartView:
 
     @property
     def generators(self) -> list[Mapping[str, Any]]:
-        return [g for g in mappings(self.origin.get("generators")) if text(g.get("model"))]
+        """Generators whose model is named (not `undisclosed`)."""
+        return [g.data for g in self.part.origin.generators if g.model.stated]
 
     def section(self, name: str) -> Mapping[str, Any]:
         return mapping(self.data.get(name))
@@ -139,16 +127,21 @@ class CardView:
         return self.card.metadata if isinstance(self.card.metadata, Mapping) else {}
 
     @property
+    def view(self) -> model.GovernanceView:
+        return model.GovernanceView.of(self.card.metadata)
+
+    @property
     def governance(self) -> Mapping[str, Any]:
-        return mapping(self.meta.get(GOVERNANCE_KEY))
+        return self.view.data
 
     @property
     def parts(self) -> list[PartView]:
-        return [PartView(p) for p in mappings(self.governance.get("parts"))]
+        return [PartView(p.data) for p in self.view.parts]
 
     @property
     def renewal(self) -> Mapping[str, Any]:
-        return mapping(self.governance.get("renewal"))
+        renewal = self.view.renewal
+        return renewal.data if renewal is not None else {}
 
     def hub(self, key: str) -> list[str]:
         return strings(self.meta.get(key))

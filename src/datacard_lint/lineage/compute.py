@@ -40,8 +40,12 @@ class is one above its highest parent (the linter cannot tell which parent fed w
 so it assumes the models built on all of them); a card without one inherits the highest
 parent generation. Parents that cannot be read contribute their declared `generation`.
 
-*Flags* for a card of generation >= 1 (computed or declared): the compounded grounded share
-is below the floor (model-collapse risk), or the release adds no fresh grounded data.
+*Flags* where the floor applies (a training mix from generation 1, any dataset but an
+evaluation set from generation 2; see `governance.roles`): the compounded grounded share is
+below the floor (model-collapse risk; when it cannot be computed, the declared fresh share
+is used as a lower bound); a generation >= 2 training mix whose grounded share cannot be
+computed at all; a generation >= 2 that adds no fresh grounded data. `check` reports the
+same flags as DCL401 / DCL422, DCL416 and DCL417.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from datacard_lint.governance.roles import TRAINING_MIX, floor_applies
 from datacard_lint.lineage.graph import CardFacts, Edge, LineageGraph, Node, ParentRef, PartFacts
 from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
 
@@ -68,7 +73,7 @@ SHARE_TOLERANCE = 0.01
 #: Ancestry paths listed per card; a diamond-heavy lineage could have exponentially many.
 MAX_PATHS = 200
 
-FlagKind = Literal["collapse-risk", "no-fresh-data"]
+FlagKind = Literal["collapse-risk", "no-fresh-data", "unknown-risk"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +420,7 @@ class _Analysis:
             figures.own = max(0.0, comp.non_synthetic - sum(c.share + c.by_class for c in carries))
             figures.grounded = _clamp(figures.own + sum(c.contribution for c in carries))
             self._paths(figures)
-        self._flags(figures)
+        self._flags(figures, facts)
         return figures
 
     @staticmethod
@@ -449,16 +454,33 @@ class _Analysis:
             figures.paths_truncated = figures.paths_truncated or parent.paths_truncated
         figures.paths = paths
 
-    def _flags(self, figures: Figures) -> None:
+    def _flags(self, figures: Figures, facts: CardFacts) -> None:
+        """Risk flags, where the floor applies (see `governance.roles`): the compounded share
+        below the floor; when it cannot be computed, the declared fresh share below the
+        floor, or for a training mix of generation >= 2 the fact that nothing can be
+        computed; and a generation >= 2 that adds no fresh grounded data."""
         generation = figures.effective_generation
-        if generation < 1:
+        if not floor_applies(facts.role, generation):
             return
         floor = self.report.floor
-        if figures.grounded is not None and figures.grounded < floor - EPSILON:
-            figures.flags.append(Flag(figures.key, "collapse-risk",
-                                      f"model-collapse risk: compounded grounded share {fmt(figures.grounded)} "
-                                      f"is below the floor {fmt(floor)} at generation {generation}"))
-        if figures.fresh is not None and figures.fresh <= EPSILON:
+        if figures.grounded is not None:
+            if figures.grounded < floor - EPSILON:
+                figures.flags.append(Flag(figures.key, "collapse-risk",
+                                          f"model-collapse risk: compounded grounded share {fmt(figures.grounded)} "
+                                          f"is below the floor {fmt(floor)} at generation {generation}"))
+        elif figures.fresh is not None:
+            if figures.fresh < floor - EPSILON:
+                figures.flags.append(Flag(figures.key, "collapse-risk",
+                                          f"model-collapse risk: fresh grounded share {fmt(figures.fresh)} is "
+                                          f"below the floor {fmt(floor)} at generation {generation}, and no kept "
+                                          "grounded share can be computed"))
+        elif generation >= 2 and facts.role == TRAINING_MIX:
+            why = "; ".join(n.removeprefix("grounded share not computed: ") for n in figures.notes) or \
+                "neither `renewal.grounded_share` nor part shares are given"
+            figures.flags.append(Flag(figures.key, "unknown-risk",
+                                      f"model-collapse risk cannot be computed for a generation-{generation} "
+                                      f"training mix: {why}"))
+        if generation >= 2 and figures.fresh is not None and figures.fresh <= EPSILON:
             figures.flags.append(Flag(figures.key, "no-fresh-data",
                                       f"generation {generation} adds no fresh grounded data"))
 

@@ -7,7 +7,16 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.governance.readers import as_word
+from datacard_lint.governance.view import LabelView
+from datacard_lint.governance.vocabulary import (
+    ALGORITHMIC_CLASSES,
+    ALGORITHMIC_SOURCE_TYPES,
+    DETECTOR_DETERMINATIONS,
+    HUMAN_SOURCE_TYPES,
+    MODEL_CLASSES,
+    MODEL_SOURCE_TYPES,
+)
 from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
@@ -16,34 +25,18 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 REQ = "contamination"
 Path_ = tuple[Hashable, ...]
 
-#: IPTC terms for content a person captured or made without generative tools.
-HUMAN_SOURCE_TYPES = frozenset(
-    {"digitalCapture", "negativeFilm", "positiveFilm", "print", "compositeCapture", "screenCapture",
-     "digitalCreation", "humanEdits"}
-)
-#: IPTC and C2PA terms for content a trained model generated, wholly or in part.
-MODEL_SOURCE_TYPES = frozenset(
-    {"trainedAlgorithmicMedia", "trainedAlgorithmicData", "compositeWithTrainedAlgorithmicMedia",
-     "compositeSynthetic"}
-)
-DETECTOR_DETERMINATIONS = ("classifier_detector", "watermark_detector")
 
 
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+_str = as_word
 
 
 def _label(part: Part) -> Mapping[str, Any] | None:
-    return part.section("contamination")
+    label_view = part.contamination
+    return label_view.data if label_view is not None else None
 
 
 def _determinations(contamination: Mapping[str, Any]) -> list[str]:
-    value = contamination.get("determination")
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    return LabelView(contamination, ()).determination
 
 
 def _period_date(part: Part, as_of: _dt.date) -> tuple[Path_, _dt.date, str] | None:
@@ -141,8 +134,8 @@ def crawl_without_ai_estimate(ctx: RuleContext) -> Iterable[Hit]:
             continue
         path, when, which = found
         contamination = _label(part) or {}
-        if when <= cutoff or "estimated_ai_share" in contamination:
-            continue
+        if when <= cutoff or "estimated_ai_share" in contamination or _unlabelled(contamination):
+            continue  # an unlabelled crawl is DCL617's error
         verb = "ends" if which == "end" else "is still running on"
         yield Hit(path, f"{label(part)} is a web crawl whose collection {verb} {when.isoformat()}, after "
                         f"{cutoff.isoformat()}, but gives no `contamination.estimated_ai_share`",
@@ -222,8 +215,14 @@ def _origin_contradiction(part: Part, contamination: Mapping[str, Any]) -> Itera
         if ai_label == "human":
             yield Hit((*base, "ai_label"), f"{label(part)} is {origin} but its ai_label is `human`",
                       help="use `ai_generated`, or `ai_assisted`/`mixed` if people wrote part of it")
+    elif origin in ("algorithmic_generation", "simulation"):
+        if source_type in HUMAN_SOURCE_TYPES or ai_label == "human":
+            said = f"digital_source_type `{source_type}`" if source_type in HUMAN_SOURCE_TYPES else "ai_label `human`"
+            yield Hit((*base, "digital_source_type" if source_type in HUMAN_SOURCE_TYPES else "ai_label"),
+                      f"{label(part)} is {origin} (made by a program) but its {said} describes human-made content",
+                      help="use `digital_source_type: algorithmicMedia` and `ai_label: ai_generated`")
     elif origin == "direct_human_record":
-        if source_type in MODEL_SOURCE_TYPES:
+        if source_type in MODEL_SOURCE_TYPES or source_type == "algorithmicMedia":
             yield Hit((*base, "digital_source_type"),
                       f"{label(part)} is a direct_human_record but its digital_source_type `{source_type}` "
                       "describes AI-generated content",
@@ -280,7 +279,10 @@ def label_contradicts_origin(ctx: RuleContext) -> Iterable[Hit]:
     How to fix
     ----------
     Correct the label or the origin class, whichever is wrong. Generated text and tables
-    are `trainedAlgorithmicData`; human-written text is `digitalCreation`.
+    are `trainedAlgorithmicData`; human-written text is `digitalCreation`. Output of a
+    non-learned program (`algorithmic_generation`, `simulation`) is IPTC `algorithmicMedia`;
+    labelling it human-made is the same contradiction as for a model's output (confusing a
+    program with a trained model is DCL615's warning).
     """
     for part in ctx.parts():
         contamination = _label(part)
@@ -871,3 +873,153 @@ def ai_share_without_method(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit((*part.path, REQ, "estimated_ai_share"),
                       f"{label(part)} gives an estimated_ai_share without an `estimate_method`",
                       help="describe the sample, detector and threshold behind the estimate")
+
+
+@rule("DCL615", "algorithmic-label-mismatch", W, REQ)
+def algorithmic_label_mismatch(ctx: RuleContext) -> Iterable[Hit]:
+    """A part's label confuses a non-learned program with a trained model
+
+    Why it matters
+    --------------
+    IPTC keeps two terms apart: `algorithmicMedia` for content a program made without
+    learning from sampled data (a simulator, a symbolic engine, a template expander) and
+    `trainedAlgorithmicMedia` (or C2PA's `trainedAlgorithmicData`) for a trained model's
+    output. Readers filtering out model-generated training data rely on the difference, so
+    the label should match the origin class: `algorithmic_generation` and `simulation`
+    with `algorithmicMedia`, model-generated classes with a trained-model term.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
+          contamination:
+            digital_source_type: trainedAlgorithmicData  # <- DCL615
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
+          contamination:
+            digital_source_type: algorithmicMedia
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    How to fix
+    ----------
+    Use `algorithmicMedia` for program-made parts and `trainedAlgorithmicData` (text,
+    tables) or `trainedAlgorithmicMedia` for model-made ones, or correct the origin class.
+    """
+    for part in ctx.parts():
+        label_view = part.contamination
+        source_type = label_view.digital_source_type if label_view is not None else None
+        if label_view is None or source_type is None:
+            continue
+        klass = part.origin_class
+        where = label_view.at("digital_source_type")
+        if klass in ALGORITHMIC_CLASSES and source_type in MODEL_SOURCE_TYPES:
+            yield Hit(where, f"{label(part)} is {klass}, made by a program, but its digital_source_type "
+                             f"`{source_type}` describes a trained model's output",
+                      help="use `algorithmicMedia` for content a non-learned program made")
+        elif klass in MODEL_CLASSES and source_type in ALGORITHMIC_SOURCE_TYPES:
+            yield Hit(where, f"{label(part)} is {klass}, written by a trained model, but its digital_source_type "
+                             f"`{source_type}` describes content a non-learned program made",
+                      help="use `trainedAlgorithmicData` for generated text or tables")
+
+
+def _unlabelled(contamination: Mapping[str, Any]) -> bool:
+    """No AI-content label, or a bare claim of `human` that nothing measured."""
+    ai_label, source_type = _str(contamination.get("ai_label")), _str(contamination.get("digital_source_type"))
+    if ai_label is None and source_type is None:
+        return True
+    measured = {"classifier_detector", "watermark_detector", "human_review", "c2pa_manifest", "embedded_metadata"}
+    return ai_label == "human" and not set(_determinations(contamination)) & measured
+
+
+@rule("DCL617", "genai-era-crawl-without-ai-label", E, REQ)
+def genai_era_crawl_without_ai_label(ctx: RuleContext) -> Iterable[Hit]:
+    """A web crawl reaching into the generative-AI era has no AI-content label or estimate
+
+    Why it matters
+    --------------
+    Text generated by models spread on the web from late 2022 (ChatGPT was released on
+    30 November 2022), and crawls collected since hold a growing share of it. A crawl of
+    that period with no AI-content label and no estimated AI share, or one labelled `human`
+    with nothing measured, tells downstream teams that the text is people's when nobody
+    knows; training on it unknowingly is the recursive loop that causes model collapse.
+    An honest `ai_label: unknown` (with a low confidence) is a label: DCL601 then only warns
+    that an estimate is missing.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: crawl-2023
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period: {start: 2023-01-01, end: 2023-12-31}  # <- DCL617
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: crawl-2023
+          share: 1.0
+          origin:
+            class: public_web_crawl
+            collection_period: {start: 2023-01-01, end: 2023-12-31}
+          contamination:
+            ai_label: unknown
+            determination: [unknown]
+            confidence: low
+    ```
+
+    How to fix
+    ----------
+    Label the part's AI content (`ai_label: unknown` with `confidence: low` when nothing
+    was measured), and better, estimate it: `estimated_ai_share` with `estimate_method`.
+
+    Options
+    -------
+    `thresholds.genai-cutoff` (default 2022-12-31).
+    """
+    if ctx.not_applicable(REQ):
+        return
+    cutoff = ctx.thresholds.genai_cutoff
+    for part in _crawls(ctx):
+        found = _period_date(part, ctx.as_of)
+        contamination = _label(part) or {}
+        if found is None or found[1] <= cutoff or "estimated_ai_share" in contamination:
+            continue
+        if not _unlabelled(contamination):
+            continue
+        path, when, which = found
+        verb = "ends" if which == "end" else "is still running on"
+        claim = "labels it `human` with nothing measured" if contamination.get("ai_label") == "human" \
+            else "gives no AI-content label or estimate"
+        yield Hit(path, f"{label(part)} is a web crawl whose collection {verb} {when.isoformat()}, after "
+                        f"{cutoff.isoformat()}, but {claim}",
+                  help="add `contamination.ai_label` (`unknown` if unmeasured) and an `estimated_ai_share`")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.lineage.compute import EPSILON, Figures, LineageReport, analyse, fmt, has_model_part
+from datacard_lint.lineage.compute import EPSILON, Figures, Flag, LineageReport, analyse, fmt, has_model_part
 from datacard_lint.lineage.graph import (
     SHARED_CACHE,
     Edge,
@@ -68,6 +68,17 @@ def _lineage(ctx: RuleContext) -> _Lineage:
 def follows_local_parents(ctx: RuleContext) -> bool:
     """Whether the card names parent cards on disk, so the compounded share (DCL422) applies."""
     return bool(_lineage(ctx).followed())
+
+
+def risk_flags(ctx: RuleContext) -> list[Flag]:
+    """The lineage risk flags of this card: the same ones `datacard-lint lineage` prints."""
+    return list(_lineage(ctx).figures.flags)
+
+
+def compounded_judges(ctx: RuleContext) -> bool:
+    """DCL422 reports the collapse risk (parent cards followed and a compounded share computed)."""
+    lineage = _lineage(ctx)
+    return bool(lineage.followed()) and lineage.figures.grounded is not None
 
 
 def _reachable(graph: LineageGraph, start: str) -> set[str]:
@@ -267,8 +278,7 @@ def compounded_grounded_share_below_floor(ctx: RuleContext) -> Iterable[Hit]:
     """
     lineage = _lineage(ctx)
     figures = lineage.figures
-    followed = lineage.followed()
-    if not followed or figures.grounded is None or not any(f.kind == "collapse-risk" for f in figures.flags):
+    if not compounded_judges(ctx) or not any(f.kind == "collapse-risk" for f in figures.flags):
         return
     pieces = [f"own {fmt(figures.own)}"]
     for carry in figures.carries:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.governance.signals import LABELLING_ROLES, MACHINE, WRITING_ROLES, creators
+from datacard_lint.governance.view import GeneratorView, OriginView, Status
+from datacard_lint.governance.vocabulary import MODEL_CLASSES, ORIGIN_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_mapping,
     as_number,
-    entries,
     has_text,
     label,
     part_anchor,
@@ -20,12 +21,8 @@ from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
+Path_ = tuple[Hashable, ...]
 
-#: The origin classes of schema v1.
-ORIGIN_CLASSES = frozenset(
-    {"direct_human_record", "licensed_corpus", "public_web_crawl", "simulation", "model_generated",
-     "human_edited_model_output", "generated_preference_label", "benchmark_material", "other"}
-)
 #: Classes whose content people or the world produced; a model *writing* it contradicts the class.
 _RECORDED_CLASSES = frozenset({"direct_human_record", "licensed_corpus", "public_web_crawl", "benchmark_material"})
 BASES = ("rows", "tokens", "bytes")
@@ -59,11 +56,10 @@ def _shares(parts: list[Part]) -> list[float | None] | None:
     """Each part's share (None where absent), or None if any share is present but not a number."""
     shares: list[float | None] = []
     for part in parts:
-        raw = part.data.get("share")
-        number = as_number(raw)
-        if raw is not None and number is None:
-            return None
-        shares.append(number)
+        share = part.share
+        if share.status is not Status.ABSENT and not share.stated and part.data.get("share") is not None:
+            return None  # undisclosed, a TODO or unreadable: the sum cannot be checked
+        shares.append(share.value)
     return shares
 
 
@@ -76,7 +72,7 @@ def _fmt(number: float) -> str:
 
 
 def _generators(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(entries(part.origin.get("generators")))
+    return [(g.index, g.data) for g in part.origin.generators]
 
 
 def _classes_known(parts: list[Part]) -> bool:
@@ -266,14 +262,24 @@ def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
     model that wrote, edited or labelled the part, and its `revision`.
     """
     for part in ctx.parts():
-        if part.origin_class not in MODEL_CLASSES:
-            continue
-        if any(has_text(g.get("model")) for _, g in _generators(part)):
-            continue
-        where = "generators" if "generators" in part.origin else "class"
-        yield Hit((*part.path, "origin", where),
-                  f"{label(part)} is {part.origin_class} but names no generator model",
-                  help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
+        # The part's own origin, and (schema 1.1) each component's: a model-written column
+        # of a human part needs its generator as much as a generated part does.
+        origins = [(part.origin, label(part))]
+        origins += [(c.origin, f"field `{c.field}` of {label(part)}") for c in part.components]
+        for origin, name in origins:
+            if origin.origin_class not in MODEL_CLASSES:
+                continue
+            if origin is not part.origin and origin.origin_class == "human_label_on_model_output" and any(
+                g.model.answered for g in part.generators
+            ):
+                continue  # people's labels on replies whose model another field already names
+            # A model named, or honestly `undisclosed` (reported by DCL907/DCL908), is declared.
+            if any(g.model.answered or (g.model.status is Status.INVALID and g.has_text("model"))
+                   for g in origin.generators):
+                continue
+            where = "generators" if "generators" in origin.data else "class"
+            yield Hit(origin.at(where), f"{name} is {origin.origin_class} but names no generator model",
+                      help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
 
 
 @rule("DCL104", "duplicate-part-id", E, "origin")
@@ -513,22 +519,25 @@ def generator_without_revision(ctx: RuleContext) -> Iterable[Hit]:
 
     How to fix
     ----------
-    Add `revision`: the commit hash of the Hub repository, or the dated snapshot or version
-    the provider published. Branch names such as `main` or `latest` do not fix a revision.
+    Add `revision`: the commit hash of the Hub repository, or the version the provider
+    published; for an API model whose provider publishes only dated snapshot names (such
+    as `gpt-4-0613`), give it as `snapshot` (schema 1.1), which counts as a revision. Branch
+    names such as `main` or `latest` do not fix a revision.
     """
     for part in ctx.parts():
-        for index, generator in _generators(part):
-            model = generator.get("model")
-            if not has_text(model):
-                continue
-            revision = generator.get("revision")
-            path = (*part.path, "origin", "generators", index, "model")
-            if not has_text(revision):
-                yield Hit(path, f"generator `{model}` of {label(part)} gives no `revision`",
-                          help="add the commit hash, dated snapshot or version tag the data was generated with")
-            elif isinstance(revision, str) and revision.strip().lower() in _MOVING_REVISIONS:
-                yield Hit((*part.path, "origin", "generators", index, "revision"),
-                          f"generator `{model}` of {label(part)} names the moving revision `{revision}`",
+        for generator in part.generators:
+            model = generator.model
+            if not model.stated or generator.kind == "algorithm":
+                continue  # an undisclosed model is DCL907/DCL908's; a program has a version, not a revision
+            revision = generator.revision
+            if revision.undisclosed:
+                continue  # said honestly: reported by DCL907/DCL908
+            if not revision.stated and generator.snapshot is None:
+                yield Hit(generator.at("model"), f"generator `{model.value}` of {label(part)} gives no `revision`",
+                          help="add the commit hash or version tag, or `snapshot:` the provider's dated model name")
+            elif revision.value is not None and revision.value.lower() in _MOVING_REVISIONS:
+                yield Hit(revision.path,
+                          f"generator `{model.value}` of {label(part)} names the moving revision `{revision.value}`",
                           help="replace it with the commit hash or version tag that was used")
 
 
@@ -715,8 +724,11 @@ def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
     governance:
       schema_version: "1.0"
       parts:
+        - id: drives
+          share: 0.5
+          origin: {class: direct_human_record}
         - id: scenes
-          share: 1.0
+          share: 0.5
           origin: {class: simulation}
     ```
 
@@ -729,8 +741,11 @@ def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
     governance:
       schema_version: "1.0"
       parts:
+        - id: drives
+          share: 0.5
+          origin: {class: direct_human_record}
         - id: scenes
-          share: 1.0
+          share: 0.5
           origin: {class: simulation}
     ```
 
@@ -742,8 +757,8 @@ def synthetic_part_not_in_creators(ctx: RuleContext) -> Iterable[Hit]:
     """
     synthetic = ctx.synthetic_parts()
     present = [key for key in _CREATOR_KEYS if ctx.meta.get(key) not in (None, [], "")]
-    if not synthetic or not present:
-        return
+    if not synthetic or not present or _creators_contradictions(ctx):
+        return  # a complete contradiction is DCL121's
     if any(value == "machine-generated" for key in _CREATOR_KEYS for value in ctx.hub_list(key)):
         return
     classes = sorted({p.origin_class or "" for p in synthetic})
@@ -956,16 +971,57 @@ def unknown_split_binding(ctx: RuleContext) -> Iterable[Hit]:
                       help="use one of the config's split names")
 
 
-@rule("DCL115", "generator-role-on-non-synthetic-part", W, "origin")
+#: Component roles whose values are labels, ratings or preferences about the other fields.
+_LABEL_ROLES = frozenset({"preference_label", "rating", "label"})
+#: Classes that say people made the labels (on their own records or on model replies).
+_HUMAN_LABEL_CLASSES = _RECORDED_CLASSES | {"direct_human_record", "human_label_on_model_output"}
+
+
+def _writes(generator: GeneratorView) -> bool:
+    """The generator wrote content: a writing role, or a program with no role stated."""
+    return generator.role in WRITING_ROLES - {"editor"} or (generator.kind == "algorithm" and generator.role is None)
+
+
+def _role_contradictions(part: Part) -> Iterable[tuple[Path_, str]]:
+    origins: list[tuple[str, str | None, OriginView]] = [(label(part), None, part.origin)]
+    origins += [(f"field `{c.field}` of {label(part)}", c.role, c.origin) for c in part.components]
+    for where, component_role, origin in origins:
+        klass = origin.origin_class
+        for generator in origin.generators:
+            what = "program" if generator.kind == "algorithm" else "model"
+            if klass in _RECORDED_CLASSES and _writes(generator):
+                yield (generator.at("role") if "role" in generator.data else generator.path,
+                       f"{where} is {klass} but lists the {what} `{generator.name}` that wrote it "
+                       f"(role {generator.role or 'generator'})")
+            elif (component_role in _LABEL_ROLES and klass in _HUMAN_LABEL_CLASSES
+                  and generator.role in LABELLING_ROLES):
+                yield (generator.at("role"),
+                       f"{where} holds {component_role} values classed {klass}, but names `{generator.name}` "
+                       f"as their {generator.role}")
+    if part.origin_class == "human_label_on_model_output":
+        accounted = {g.name for c in part.components if c.origin.model_made for g in c.origin.generators}
+        for generator in part.origin.generators:
+            if generator.role in ("labeler", "rater") and generator.name not in accounted:
+                yield (generator.at("role"),
+                       f"{label(part)} is human_label_on_model_output, but names `{generator.name}` as its "
+                       f"{generator.role} and no field classes those labels as generated")
+
+
+@rule("DCL115", "generator-role-on-non-synthetic-part", E, "origin")
 def generator_role_on_non_synthetic_part(ctx: RuleContext) -> Iterable[Hit]:
-    """A human, licensed, crawled or benchmark part lists a model that generated it
+    """A part or field classed as made by people names the model or program that made it
 
     Why it matters
     --------------
-    A model with the role `generator` wrote the content. Then the part is not a human
-    record, a licensed corpus, a crawl or benchmark material, and its class hides that it
-    is synthetic: it skips the purpose, verification and renewal checks that synthetic
-    parts need. Models that only judged or filtered such a part (role `judge`) are fine.
+    A model with the role `generator` (or `rewriter`), or a program that produced the items,
+    wrote the content. Then the part is not a human record, a licensed corpus, a crawl or
+    benchmark material, and its class hides that it is synthetic: it skips the purpose,
+    verification and renewal checks that synthetic parts need. The same holds for labels:
+    preference labels or ratings classed as human while a reward model, labeller or judge
+    model is named as their source. The card states both facts, and one of them is false,
+    so the severity is an error. Models that only judged or filtered a human part (role
+    `judge` on the part) are fine, and a `human_label_on_model_output` part may name the
+    models that wrote the replies people rated.
 
     Failing example
     ---------------
@@ -1002,18 +1058,14 @@ def generator_role_on_non_synthetic_part(ctx: RuleContext) -> Iterable[Hit]:
     How to fix
     ----------
     If a model wrote the content, use `model_generated` (or `human_edited_model_output` when
-    people revised it). If the model only scored, filtered or labelled the data, give it the
-    matching role (`judge`, `labeler`).
+    people revised it); if a program did, `algorithmic_generation` or `simulation`. If a
+    model produced the labels, class them `generated_preference_label`. If the model only
+    scored, filtered or selected the data, give it the role it really had (`judge`).
     """
     for part in ctx.parts():
-        if part.origin_class not in _RECORDED_CLASSES:
-            continue
-        for index, generator in _generators(part):
-            if generator.get("role") == "generator":
-                yield Hit((*part.path, "origin", "generators", index, "role"),
-                          f"{label(part)} is {part.origin_class} but lists `{generator.get('model')}` "
-                          "with role generator",
-                          help="use a synthetic class if the model wrote the content, or the role it really had")
+        for path, message in _role_contradictions(part):
+            yield Hit(path, message,
+                      help="use a synthetic class for what the model or program made, or the role it really had")
 
 
 @rule("DCL116", "collection-period-inverted", E, "origin")
@@ -1121,7 +1173,265 @@ def preference_labeler_missing(ctx: RuleContext) -> Iterable[Hit]:
         generators = [g for _, g in _generators(part)]
         if not generators or not all(isinstance(g.get("role"), str) for g in generators):
             continue  # DCL103 covers no generators; an unstated role may be the labeller
-        if not any(g.get("role") in ("labeler", "judge") for g in generators):
+        if not any(g.get("role") in ("labeler", "judge", "rater") for g in generators):
             yield Hit((*part.path, "origin", "class"),
-                      f"{label(part)} is generated_preference_label, but no generator has role labeler or judge",
+                      f"{label(part)} is generated_preference_label, but no generator has role labeler, rater or judge",
                       help="add the model that produced the preferences with `role: labeler`")
+
+
+@rule("DCL118", "mixed-without-breakdown", W, "origin")
+def mixed_without_breakdown(ctx: RuleContext) -> Iterable[Hit]:
+    """A part of class `mixed` does not say what it is mixed from
+
+    Why it matters
+    --------------
+    `mixed` (schema 1.1) says that a part's items come from several sources, for example
+    human-written and model-written answers side by side. Without `origin.breakdown` (or
+    `components` for column-wise mixes) nobody can tell how much of the part is synthetic,
+    so its grounded share and the dataset's cannot be computed.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin: {class: mixed}  # <- DCL118
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: mixed
+            breakdown:
+              - {class: direct_human_record, share: 0.4, description: Answers by contracted writers.}
+              - {class: model_generated, share: 0.6, description: Answers by the instruct model.}
+    ```
+
+    How to fix
+    ----------
+    Add `origin.breakdown` with each source's `class` and `share` of the part (a share
+    may be `undisclosed`), or `components` when the sources are fields of every row.
+    """
+    for part in ctx.parts():
+        if part.origin_class == "mixed" and not part.origin.breakdown and not part.components:
+            yield Hit((*part.path, "origin", "class"), f"{label(part)} is mixed but gives no `origin.breakdown`",
+                      help="add `breakdown: [{class: ..., share: ...}, ...]` with the sources of its items")
+
+
+@rule("DCL119", "breakdown-shares-do-not-sum", W, "origin")
+def breakdown_shares_do_not_sum(ctx: RuleContext) -> Iterable[Hit]:
+    """The shares in a mixed part's breakdown do not add up to 1
+
+    Why it matters
+    --------------
+    The breakdown's shares are fractions of the part; the part's grounded share is
+    computed from them. Shares that sum to more or less than the whole make that figure,
+    and the dataset's, wrong.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: mixed
+            breakdown:  # <- DCL119
+              - {class: direct_human_record, share: 0.4}
+              - {class: model_generated, share: 0.4}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: mixed
+            breakdown:
+              - {class: direct_human_record, share: 0.4}
+              - {class: model_generated, share: 0.6}
+    ```
+
+    How to fix
+    ----------
+    Correct the shares. The check runs only when every share is a number (an
+    `undisclosed` share skips it); differences up to the `share-tolerance` threshold are
+    rounding.
+
+    Options
+    -------
+    `share-tolerance` (default 0.01).
+    """
+    tolerance = ctx.thresholds.share_tolerance
+    for part in ctx.parts():
+        breakdown = part.origin.breakdown
+        shares = [entry.share.value for entry in breakdown]
+        if not breakdown or any(s is None for s in shares):
+            continue
+        total = sum(s for s in shares if s is not None)
+        if abs(total - 1.0) > tolerance + _EPS:
+            yield Hit((*part.path, "origin", "breakdown"),
+                      f"the breakdown of {label(part)} sums to {_fmt(total)}, not 1",
+                      help="give each source's share of this part so that they add up to 1", key=True)
+
+
+@rule("DCL120", "algorithm-unnamed", W, "origin")
+def algorithm_unnamed(ctx: RuleContext) -> Iterable[Hit]:
+    """An algorithmically generated part does not name its program and version
+
+    Why it matters
+    --------------
+    Data made by a non-learned program (a symbolic engine, a procedural generator,
+    template expansion, a renderer) is only as good as that program: its coverage, its
+    bugs, its randomness. Naming the program and its version, as a generator with
+    `kind: algorithm`, lets others rerun or audit the generation.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin: {class: algorithmic_generation}  # <- DCL120
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators:
+              - {kind: algorithm, algorithm: sympy-problem-generator, version: "1.12", role: generator}
+    ```
+
+    How to fix
+    ----------
+    Add `origin.generators: [{kind: algorithm, algorithm: <name>, version: <version>}]`.
+    """
+    for part in ctx.parts():
+        if part.origin_class != "algorithmic_generation":
+            continue
+        programs = [g for g in part.origin.generators if g.kind == "algorithm" and g.algorithm]
+        if not programs:
+            where = "generators" if "generators" in part.origin.data else "class"
+            yield Hit((*part.path, "origin", where), f"{label(part)} is algorithmic_generation but names no program",
+                      help="add `generators: [{kind: algorithm, algorithm: <name>, version: <version>}]`")
+        for program in programs:
+            if program.version is None:
+                yield Hit(program.at("algorithm"),
+                          f"program `{program.algorithm}` of {label(part)} gives no `version`",
+                          help="add the program's `version`, so that the generation can be rerun")
+
+
+#: Classes whose every item a model or a program wrote (the language itself is machine-made).
+_MACHINE_WRITTEN = frozenset({"model_generated", "algorithmic_generation", "simulation"})
+
+
+def _machine_written(part: Part) -> bool:
+    return part.origin_class in _MACHINE_WRITTEN and not any(
+        c.origin.origin_class is not None and not c.origin.synthetic for c in part.components)
+
+
+def _human_made(part: Part) -> bool:
+    return part.origin_class in _RECORDED_CLASSES and not part.synthetic
+
+
+def _creators_contradictions(ctx: RuleContext) -> list[tuple[Path_, str]]:
+    """Hub creators lists that state the opposite of the parts for the whole dataset."""
+    parts = ctx.parts()
+    if not parts:
+        return []
+    found: list[tuple[Path_, str]] = []
+    language = creators(ctx.view, "language_creators")
+    annotations = creators(ctx.view, "annotations_creators")
+    if all(_machine_written(p) for p in parts) and language and MACHINE not in language:
+        found.append((("language_creators",),
+                      f"`language_creators` says {', '.join(language)}, but every part was written by a model "
+                      "or a program"))
+    labels = [p for p in parts if p.origin_class == "generated_preference_label"]
+    if labels and len(labels) == len(parts) and annotations and MACHINE not in annotations \
+            and set(annotations) - {"no-annotation"}:
+        found.append((("annotations_creators",),
+                      f"`annotations_creators` says {', '.join(annotations)}, but every part's labels were "
+                      "generated by a model"))
+    if all(_human_made(p) for p in parts):
+        for key, values in (("language_creators", language), ("annotations_creators", annotations)):
+            if values and set(values) == {MACHINE}:
+                found.append(((key,), f"`{key}` says only machine-generated, but every part is made by "
+                                      "people or recorded from the world"))
+    return found
+
+
+@rule("DCL121", "creators-contradict-origin", E, "origin")
+def creators_contradict_origin(ctx: RuleContext) -> Iterable[Hit]:
+    """The Hub creators lists state the opposite of the governance block for the whole dataset
+
+    Why it matters
+    --------------
+    `language_creators` and `annotations_creators` are what the Hub shows and what search
+    filters use; the governance block is what this standard checks. When every part was
+    written by a model but the creators say `crowdsourced` or `expert-generated` (or every
+    part is human-made and the creators say only `machine-generated`), one of the two
+    statements is false, and a reader who trusts the Hub page is misled. DCL110 and DCL111
+    warn about partial mismatches; a complete contradiction is an error.
+
+    Failing example
+    ---------------
+    ```yaml
+    language_creators:  # <- DCL121
+      - expert-generated
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: demonstrations
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    language_creators:
+      - machine-generated
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: demonstrations
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+    ```
+
+    How to fix
+    ----------
+    Correct whichever statement is false: list `machine-generated` among the creators of
+    generated text or labels, or give the parts the classes that say how they were made.
+    """
+    for path, message in _creators_contradictions(ctx):
+        yield Hit(path, message, help="make the Hub creators and the origin classes say the same thing",
+                  key=True)

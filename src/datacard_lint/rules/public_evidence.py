@@ -6,7 +6,9 @@ import re
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
-from datacard_lint.diagnostics import Severity
+from datacard_lint.diagnostics import Severity, Span
+from datacard_lint.governance.view import PublicEvidenceView
+from datacard_lint.loading.frontmatter import count_lines
 from datacard_lint.rules._util import has_text, label
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
@@ -39,7 +41,8 @@ _FEEDBACK_FROM = frozenset(
 
 
 def _evidence(part: Part) -> Mapping[str, Any] | None:
-    return part.section(REQ)
+    evidence = part.public_evidence
+    return evidence.data if evidence is not None else None
 
 
 def _path(part: Part, *keys: Hashable) -> Path_:
@@ -47,15 +50,14 @@ def _path(part: Part, *keys: Hashable) -> Path_:
 
 
 def _kinds(evidence: Mapping[str, Any]) -> list[str]:
-    value = evidence.get("kinds")
-    return [k for k in value if isinstance(k, str)] if isinstance(value, list) else []
+    return PublicEvidenceView(evidence, ()).kinds
 
 
 def _synthetic_parts(ctx: RuleContext) -> Iterable[tuple[Part, Mapping[str, Any]]]:
     for part in ctx.parts():
-        evidence = _evidence(part)
-        if evidence is not None and evidence.get("synthetic") is True:
-            yield part, evidence
+        evidence = part.public_evidence
+        if evidence is not None and evidence.synthetic.value is True:
+            yield part, evidence.data
 
 
 @rule("DCL701", "synthetic-evidence-presented-as-public", E, REQ)
@@ -519,3 +521,140 @@ def synthetic_evidence_in_human_record(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit(_path(part, "synthetic"),
                       f"{label(part)} is a direct_human_record but says it holds synthetic public evidence",
                       help="put the generated items in a separate part with a synthetic origin class")
+
+
+#: Wording that presents content as the voice of real people.
+_REAL_VOICE = re.compile(
+    r"\b(?:"
+    r"(?:real|actual|genuine|authentic)\s+(?:voices?|views|opinions|experiences|feedback|reviews|testimonials?|"
+    r"stories|answers|responses)"
+    r"|(?:by|from|of)\s+(?:real|actual|genuine)\s+(?:people|persons|customers|users|citizens|patients|"
+    r"respondents|residents|voters|consumers)"
+    r"|(?:real|actual|genuine)\s+(?:people|persons|customers|users|citizens|patients|respondents|residents|"
+    r"voters|consumers)(?:'|\u2019)s?\s+(?:voices?|views|opinions|experiences|feedback|reviews|answers|words)"
+    r"|what\s+(?:real\s+)?(?:people|customers|users|citizens|patients|residents|voters|consumers|the\s+public|"
+    r"communities)\s+(?:really\s+)?(?:think|say|feel|want|believe|need)"
+    r"|(?:views|opinions|voices?|experiences|concerns|priorities)\s+of\s+(?:real\s+|actual\s+|ordinary\s+)?"
+    r"(?:people|customers|users|citizens|patients|residents|voters|consumers|the\s+public|communities|"
+    r"respondents|stakeholders|the\s+community)"
+    r"|public\s+opinion"
+    r")\b",
+    re.IGNORECASE,
+)
+#: A sentence with one of these says the voice is not real (or only imitated), which is honest.
+_DISCLAIMS = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|without|instead|rather|simulat\w*|imitat\w*|mimic\w*|resembl\w*|"
+    r"fictional|fictitious|hypothetical|invented|stand-ins?|proxy|proxies|approximat\w*|synthetic|generated|"
+    r"artificial|fake)\b|n't\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|\n|$)")
+
+
+def _voice_claims(text: str) -> Iterable[tuple[int, str]]:
+    """Offsets and phrases of sentences that present content as real people's voice."""
+    for sentence in _SENTENCE.finditer(text):
+        found = _REAL_VOICE.search(sentence.group())
+        if found and not _DISCLAIMS.search(sentence.group()):
+            yield sentence.start() + found.start(), found.group()
+
+
+def _generated_evidence_parts(ctx: RuleContext) -> list[Part]:
+    """Parts a model or program wrote, unless the card also holds grounded parts the wording may mean."""
+    parts = ctx.parts()
+    if any(not p.synthetic and p.origin_class is not None for p in parts):
+        return []
+    return [p for p in parts if p.origin_class in GENERATED_CONTENT_CLASSES or p.origin.algorithmic]
+
+
+@rule("DCL710", "synthetic-evidence-described-as-real-voice", E, REQ)
+def synthetic_evidence_described_as_real_voice(ctx: RuleContext) -> Iterable[Hit]:
+    """The card's own words present generated content as what real people think or say
+
+    Why it matters
+    --------------
+    Generated personas, respondents, reviews, testimonials and consultation answers are
+    presumptively weak evidence of what people think: a model's guess, not a person's
+    voice. A card whose every part is generated but whose text calls it "the views of
+    citizens" or "what customers really think" invites exactly the misuse the
+    public-evidence flags exist to stop (standing in for a survey, a consultation or user
+    research), whatever the block says. The block and the text must agree; when they do
+    not, the text is what readers quote, so the severity is an error (as DCL701 for the
+    block's own `presented_as_public_participation`).
+
+    The rule reads the card body, the parts' descriptions and the purpose statements. A
+    sentence that says the voice is simulated, synthetic, generated or not real is honest
+    and is skipped; so is a card that also holds human-made or recorded parts, since the
+    wording may describe them.
+
+    Failing example
+    ---------------
+    ```text
+    ---
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: respondents
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+    ---
+    The answers capture the views of citizens on the new transit plan.  # <- DCL710
+    ```
+
+    Passing example
+    ---------------
+    ```text
+    ---
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: respondents
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+    ---
+    The answers are simulated: a model imitating the views of citizens, not a survey.
+    ```
+
+    How to fix
+    ----------
+    Say what the content is (generated answers, simulated personas) wherever the card
+    describes it, flag the parts with `public_evidence.synthetic: true` and
+    `presented_as_public_participation: false`, and never present them as people's views.
+    """
+    parts = _generated_evidence_parts(ctx)
+    if not parts:
+        return
+    for part in parts:
+        for key, value in (("description", part.get("description")),
+                           *((f"purpose/{i}", p.statement) for i, p in enumerate(part.purposes))):
+            if isinstance(value, str):
+                for _, phrase in _voice_claims(value):
+                    path = part.at("description") if key == "description" else (*part.purposes[int(key[8:])].path,
+                                                                                 "statement")
+                    yield Hit(path, f"{label(part)} is {part.origin_class}, but its text calls it \"{phrase}\"",
+                              help="describe it as generated; generated content is never real people's voice")
+                    break
+    text, start = ctx.card.text, _body_start(ctx)
+    if text is None or start is None:
+        return
+    for offset, phrase in _voice_claims(text[start:]):
+        at = start + offset
+        line = count_lines(text, at) + 1
+        line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+        ids = ", ".join(f"`{p.id}`" for p in parts)
+        yield Hit((), f"the card calls its content \"{phrase}\", but every part ({ids}) was generated",
+                  help="describe it as generated; generated content is never real people's voice",
+                  span=Span(line, at - line_start + 1, line, at - line_start + 1 + len(phrase)))
+        return  # one finding for the body is enough
+
+
+def _body_start(ctx: RuleContext) -> int | None:
+    card = ctx.card
+    if card.kind != "markdown" or card.text is None:
+        return None
+    split = card.front_matter
+    return split.body_start if split is not None and split.found else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.signals import generated_content_signals
 from datacard_lint.rules._util import has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.rules.context import G, RuleContext
+from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -66,8 +67,8 @@ def synthetic_part_without_purpose(ctx: RuleContext) -> Iterable[Hit]:
     `human_edited_model_output`, `generated_preference_label` and `simulation`.
     """
     for part in ctx.synthetic_parts():
-        purpose = part.section("purpose")
-        if purpose is not None and (has_text(purpose.get("category")) or has_text(purpose.get("statement"))):
+        # One purpose or a list of them (1.1): any purpose that says something counts.
+        if any(p.category is not None or p.statement is not None for p in part.purposes):
             continue
         where = (*part.path, "purpose") if "purpose" in part.data else part_anchor(part)
         yield Hit(where, f"{label(part)} is {part.origin_class} but states no purpose",
@@ -123,19 +124,19 @@ def purpose_without_statement(ctx: RuleContext) -> Iterable[Hit]:
     not count.
     """
     for part in ctx.parts():
-        purpose = part.section("purpose")
-        if purpose is None or not has_text(purpose.get("category")):
-            continue  # no purpose at all is DCL201's; no category is DCL204's
-        if _statement_ok(purpose.get("statement")):
-            continue
-        if "statement" in purpose:
-            yield Hit((*part.path, "purpose", "statement"),
-                      f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
-                      help="say which gap the part fills and why real data did not fill it")
-        else:
-            yield Hit((*part.path, "purpose", "category"),
-                      f"{label(part)} gives purpose category `{purpose.get('category')}` without a `statement`",
-                      help="add `purpose.statement`: the gap the part fills and why real data did not fill it")
+        for purpose in part.purposes:
+            if purpose.category is None:
+                continue  # no purpose at all is DCL201's; no category is DCL204's
+            if _statement_ok(purpose.get("statement")):
+                continue
+            if "statement" in purpose.data:
+                yield Hit(purpose.at("statement"),
+                          f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
+                          help="say which gap the part fills and why real data did not fill it")
+            else:
+                yield Hit(purpose.at("category"),
+                          f"{label(part)} gives purpose category `{purpose.category}` without a `statement`",
+                          help="add `purpose.statement`: the gap the part fills and why real data did not fill it")
 
 
 @rule("DCL204", "purpose-without-category", W, "purpose")
@@ -184,13 +185,13 @@ def purpose_without_category(ctx: RuleContext) -> Iterable[Hit]:
     Add `purpose.category`; use `other` only when no category fits.
     """
     for part in ctx.parts():
-        purpose = part.section("purpose")
-        if purpose is None or has_text(purpose.get("category")) or not has_text(purpose.get("statement")):
-            continue
-        where = "category" if "category" in purpose else None
-        path = (*part.path, "purpose", where) if where else (*part.path, "purpose")
-        yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
-                  help="add `purpose.category` from the fixed list", key=where is None)
+        for purpose in part.purposes:
+            if purpose.category is not None or purpose.statement is None:
+                continue
+            where = "category" if "category" in purpose.data else None
+            path = purpose.at(where) if where else purpose.path
+            yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
+                      help="add `purpose.category` from the fixed list", key=where is None)
 
 
 @rule("DCL205", "purpose-exemption-contradicted", E, "purpose")
@@ -237,10 +238,25 @@ def purpose_exemption_contradicted(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Remove `not_applicable.purpose` and give every synthetic part a `purpose`, or correct
     the origin classes if no part is in fact synthetic.
+
+    The exemption is also contradicted when the rest of the card shows generated content: a
+    generator that wrote content listed on a part of a human class, the Hub tag `synthetic`,
+    or `machine-generated` in `annotations_creators` or `language_creators` (the Hub's own
+    signals of generated data); and when a part fills in the `purpose` it calls not
+    applicable. An exemption that the card itself contradicts is a hidden synthetic part,
+    not an honest answer, so the severity is an error.
     """
-    synthetic = ctx.synthetic_parts()
-    if synthetic and ctx.not_applicable("purpose"):
-        names = ", ".join(f"`{p.id}`" for p in synthetic)
+    if not ctx.not_applicable("purpose"):
+        return
+    signs = generated_content_signals(ctx.view)
+    if signs:
         yield Hit((*G, "not_applicable", "purpose"),
-                  f"purpose is declared not applicable, but {names} {'is' if len(synthetic) == 1 else 'are'} synthetic",
+                  f"purpose is declared not applicable, but {'; '.join(signs)}",
                   help="remove the exemption and document each synthetic part's purpose")
+    filled = [p for p in ctx.parts() if "purpose" in p.data]
+    if filled:
+        names = ", ".join(f"`{p.id}`" for p in filled)
+        yield Hit((*G, "not_applicable", "purpose"),
+                  f"purpose is declared not applicable, but {names} {'states' if len(filled) == 1 else 'state'} "
+                  "a purpose",
+                  help="keep one answer: remove the exemption or the parts' `purpose`")

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.signals import generated_content_signals
 from datacard_lint.rules._util import as_number, entries, has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
@@ -29,21 +30,33 @@ PROXY_METHODS = frozenset({"llm_judge", "reward_model", "rule_filter"})
 MODEL_GRADERS = frozenset({"llm_judge", "reward_model"})
 #: Generator roles whose output is the part's content (a missing role counts as `generator`).
 _PRODUCER_ROLES = frozenset({"generator", "editor", "rewriter"})
+#: Domains where a wrong item can harm people directly; only matched human review establishes
+#: correctness there (the domains of Annex III of the EU AI Act and of clinical guidance).
+HIGH_STAKES_DOMAINS = frozenset({"medical", "legal", "safety"})
+#: Methods that establish correctness in a high-stakes domain when they cover enough items.
+HIGH_STAKES_METHODS: dict[str, frozenset[str]] = {
+    "medical": frozenset({"clinical_expert_review"}),
+    "legal": frozenset({"domain_expert_review"}),
+    "safety": frozenset({"domain_expert_review", "crowd_review", "clinical_expert_review"}),
+}
+#: Public-evidence kinds that stand for civic participation (consultations, surveys).
+CIVIC_KINDS = frozenset({"stakeholder_submission", "survey_response"})
 EXPERT_REVIEWS = frozenset({"clinical_expert_review", "domain_expert_review"})
 RATE_KEYS = ("pass_rate", "reject_rate")
 
 
 def _verification(part: Part) -> Mapping[str, Any] | None:
-    return part.section("verification")
+    verification = part.verification
+    return verification.data if verification is not None else None
 
 
 def _methods(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(entries((_verification(part) or {}).get("methods")))
+    return [(m.index, m.data) for m in part.methods]
 
 
 def _real(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
     """Methods that name an actual check (a string other than `none`)."""
-    return [(i, m) for i, m in _methods(part) if isinstance(m.get("method"), str) and m.get("method") != "none"]
+    return [(m.index, m.data) for m in part.methods if m.real]
 
 
 def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]:
@@ -51,7 +64,7 @@ def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]
 
 
 def _has_reason(part: Part) -> bool:
-    return has_text((_verification(part) or {}).get("reason"))
+    return part.verification is not None and part.verification.reason is not None
 
 
 def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
@@ -60,9 +73,10 @@ def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
     domain = (_verification(part) or {}).get("domain")
     if isinstance(domain, str) and domain in DOMAIN_METHODS:
         found.append((domain, (*part.path, "verification", "domain")))
-    category = (part.section("purpose") or {}).get("category")
-    if category in PURPOSE_DOMAINS and category != domain:
-        found.append((str(category), (*part.path, "purpose", "category")))
+    for purpose in part.purposes:  # one purpose or several (schema 1.1)
+        category = purpose.category
+        if category in PURPOSE_DOMAINS and category != domain and category not in {d for d, _ in found}:
+            found.append((str(category), purpose.at("category")))
     return found
 
 
@@ -250,6 +264,8 @@ def verification_mismatch_domain(ctx: RuleContext) -> Iterable[Hit]:
             continue  # no real method is DCL301/DCL302's; a reason explains the choice
         used = {str(m["method"]) for _, m in real}
         for domain, path in _expected_domains(part):
+            if domain in HIGH_STAKES_DOMAINS and part.synthetic:
+                continue  # DCL314 judges high-stakes domains, as an error
             expected = DOMAIN_METHODS[domain]
             if used & expected:
                 continue
@@ -381,8 +397,8 @@ def evidence_without_sample_size(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for index, method in _real(part):
-            if method.get("sample_size") is not None:
-                continue
+            if method.get("sample_size") is not None or method.get("coverage") == "sample":
+                continue  # a declared sample without its size is DCL311's
             rated = [k for k in RATE_KEYS if as_number(method.get(k)) is not None]
             if not rated and not has_text(method.get("tool")):
                 continue
@@ -473,6 +489,16 @@ def _producers(part: Part) -> set[str]:
     return names
 
 
+def _producer_count(part: Part) -> int:
+    """How many distinct models produced the part's content."""
+    names = set()
+    for _, generator in entries(part.origin.get("generators")):
+        model, role = generator.get("model"), generator.get("role")
+        if has_text(model) and (role is None or (isinstance(role, str) and role in _PRODUCER_ROLES)):
+            names.add(_norm(str(model)))
+    return len(names)
+
+
 @rule("DCL307", "self-judged", W, "verification")
 def self_judged(ctx: RuleContext) -> Iterable[Hit]:
     """A part is judged by the same model that generated it
@@ -536,11 +562,16 @@ def self_judged(ctx: RuleContext) -> Iterable[Hit]:
         producers = _producers(part)
         if not producers:
             continue
+        count = _producer_count(part)
         for index, method in _real(part):
             tool = method.get("tool")
             if method.get("method") in MODEL_GRADERS and isinstance(tool, str) and _norm(tool) in producers:
+                if count == 1:
+                    said = f"the model that generated it ({method['method']})"
+                else:
+                    said = f"one of the {count} models that generated it ({method['method']}; it grades its own output)"
                 yield Hit(_method_path(part, index, "tool"),
-                          f"{label(part)} is graded by `{tool}`, the model that generated it ({method['method']})",
+                          f"{label(part)} is graded by `{tool}`, {said}",
                           help="use an independent judge, or add a reference or human check")
 
 
@@ -586,14 +617,27 @@ def verification_exemption_contradicted(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Remove `not_applicable.verification` and give each synthetic part a `verification`
     record; where nothing was checked, say so with method `none` and a `reason`.
+
+    The exemption is also contradicted when the rest of the card shows generated content (a
+    generator that wrote content on a part of a human class, the Hub tag `synthetic`, or
+    `machine-generated` among the Hub creators), and when a part records the `verification`
+    it calls not applicable. Either way the card hides a synthetic part behind the
+    exemption, so the severity is an error.
     """
-    synthetic = ctx.synthetic_parts()
-    if synthetic and _exemption(ctx):
-        names = ", ".join(f"`{p.id}`" for p in synthetic)
+    if not _exemption(ctx):
+        return
+    signs = generated_content_signals(ctx.view)
+    if signs:
+        yield Hit((*G, "not_applicable", "verification"),
+                  f"verification is declared not applicable, but {'; '.join(signs)}",
+                  help="remove the exemption and record how each synthetic part was verified")
+    filled = [p for p in ctx.parts() if "verification" in p.data]
+    if filled:
+        names = ", ".join(f"`{p.id}`" for p in filled)
         yield Hit((*G, "not_applicable", "verification"),
                   f"verification is declared not applicable, but {names} "
-                  f"{'is' if len(synthetic) == 1 else 'are'} synthetic",
-                  help="remove the exemption and record how each synthetic part was verified")
+                  f"{'records' if len(filled) == 1 else 'record'} a verification",
+                  help="keep one answer: remove the exemption or the parts' `verification`")
 
 
 @rule("DCL309", "expert-review-without-qualification", W, "verification")
@@ -715,7 +759,7 @@ def proxy_verification_only(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.synthetic_parts():
         real = _real(part)
-        if not real or _has_reason(part) or _expected_domains(part):
+        if not real or _has_reason(part) or _expected_domains(part) or _high_stakes(part):
             continue
         used = {str(m["method"]) for _, m in real}
         if used <= PROXY_METHODS:
@@ -723,3 +767,176 @@ def proxy_verification_only(ctx: RuleContext) -> Iterable[Hit]:
                       f"{label(part)} is verified only by {', '.join(sorted(used))}, "
                       "which do not establish correctness",
                       help="add a reference, human or domain check on at least a sample", key=True)
+
+
+def _high_stakes(part: Part) -> str | None:
+    """The high-stakes domain a synthetic part is in: its verification domain or civic evidence."""
+    if not part.synthetic or part.origin_class == "human_label_on_model_output":
+        return None  # people's labels on model replies: the replies are the object, not a claim
+    if any(p.category == "red_teaming" for p in part.purposes):
+        return None  # attacks and failures recorded on purpose claim no correctness
+    domain = (_verification(part) or {}).get("domain")
+    if isinstance(domain, str) and domain in HIGH_STAKES_DOMAINS:
+        return domain
+    evidence = part.public_evidence
+    if evidence is not None and evidence.synthetic.value is True and set(evidence.kinds) & CIVIC_KINDS:
+        return "civic"
+    return None
+
+
+def _establishes(method: Mapping[str, Any], accepted: frozenset[str]) -> bool:
+    """A matched human review that covers every item, or a sample with its size and a rate."""
+    if method.get("method") not in accepted:
+        return False
+    if method.get("coverage") == "all":
+        return True
+    has_rate = any(as_number(method.get(k)) is not None for k in RATE_KEYS)
+    return as_number(method.get("sample_size")) is not None and has_rate
+
+
+@rule("DCL314", "high-stakes-verification-insufficient", E, "verification")
+def high_stakes_verification_insufficient(ctx: RuleContext) -> Iterable[Hit]:
+    """A synthetic part in a high-stakes domain has no check that can establish correctness
+
+    Why it matters
+    --------------
+    In medical, legal, safety and civic data a wrong item harms people: a dosage, a filing
+    deadline, a refusal that is not one, a consultation answer nobody gave. Model judges,
+    reward models and heuristic filters only estimate plausibility, and a spot check
+    without a size and a pass rate proves nothing; only a review by people qualified in the
+    domain, over every item or a sample reported with its size and result, establishes
+    correctness. The EU AI Act (Art. 10) asks high-risk systems' data to be "free of errors
+    to the best extent possible", and clinical guidance (WHO, 2021, on AI for health) asks
+    for expert validation; hence an error here and only a warning (DCL310) elsewhere. A
+    `verification.reason` explains the gap but does not close it. The civic domain is a
+    part flagged as synthetic `stakeholder_submission` or `survey_response` evidence. Parts
+    that claim no correctness are left out: people's labels on model replies
+    (`human_label_on_model_output`, where the replies are what is judged) and red-teaming
+    data (purpose `red_teaming`, failures recorded on purpose).
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: triage-notes
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: northwind-lab/kestrel-med-70b, revision: v1.1}]
+          verification:
+            domain: medical  # <- DCL314
+            methods:
+              - {method: llm_judge, tool: acme-research/tessera-judge-8b, sample_size: 5000, pass_rate: 0.93}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: triage-notes
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: northwind-lab/kestrel-med-70b, revision: v1.1}]
+          verification:
+            domain: medical
+            methods:
+              - {method: llm_judge, tool: acme-research/tessera-judge-8b, sample_size: 5000, pass_rate: 0.93}
+              - method: clinical_expert_review
+                coverage: sample
+                sample_size: 600
+                pass_rate: 0.88
+                reviewer_qualification: Two board-certified emergency physicians per note.
+    ```
+
+    How to fix
+    ----------
+    Add the matched review: `clinical_expert_review` for medical, `domain_expert_review`
+    for legal, `domain_expert_review` or `crowd_review` for safety and civic data, with
+    `coverage: all` or a `sample_size` and a `pass_rate` or `reject_rate`. If the data was
+    not reviewed, it should not be released for these uses.
+    """
+    for part in ctx.parts():
+        domain = _high_stakes(part)
+        if domain is None:
+            continue
+        accepted = HIGH_STAKES_METHODS.get(domain, frozenset({"domain_expert_review", "crowd_review"}))
+        if any(_establishes(m, accepted) for _, m in _methods(part)):
+            continue
+        used = sorted({str(m.get("method")) for _, m in _methods(part)}) or ["none"]
+        where = (*part.path, "verification", "domain") if domain != "civic" else (*part.path, "public_evidence")
+        if domain != "civic" and _verification(part) is None:
+            where = part_anchor(part)
+        yield Hit(where,
+                  f"{label(part)} is {domain} data, but its verification ({', '.join(used)}) cannot establish "
+                  "correctness",
+                  help=f"add a {' or '.join(sorted(accepted))} over all items, or over a sample with its "
+                       "size and pass rate")
+
+
+@rule("DCL311", "sample-coverage-without-size", W, "verification")
+def sample_coverage_without_size(ctx: RuleContext) -> Iterable[Hit]:
+    """A verification method says it checked a sample but not how large
+
+    Why it matters
+    --------------
+    `coverage: sample` (schema 1.1) says the method saw only some items. How many decides
+    what the result is worth: a review of 20 items and of 2,000 are different evidence, and
+    without the size a sample check reads like a check of the whole part.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: legal
+            methods:
+              - method: domain_expert_review  # <- DCL311
+                coverage: sample
+                pass_rate: 0.96
+                reviewer_qualification: Two practising lawyers per item.
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: legal
+            methods:
+              - method: domain_expert_review
+                coverage: sample
+                sample_size: 500
+                pass_rate: 0.96
+                reviewer_qualification: Two practising lawyers per item.
+    ```
+
+    How to fix
+    ----------
+    Add `sample_size`, the number of items in the checked sample (and say how it was drawn
+    in `notes`).
+    """
+    for part in ctx.parts():
+        for method in part.methods:
+            if method.coverage == "sample" and method.get("sample_size") is None:
+                yield Hit(method.at("method") if "method" in method.data else method.path,
+                          f"{method.method or 'a method'} in {label(part)} checked a sample but gives no `sample_size`",
+                          help="add `sample_size`: how many items the sample held")

@@ -1,232 +1,327 @@
-"""How far a card documents each requirement: absent (0) → declared (1) → specified (2) → evidenced (3).
+"""How far a card documents each requirement, rung by rung and fact by fact.
 
-Each assessor is a ladder: a level counts only when every lower level holds, and the first
-rung that fails is the concrete next step printed for the user. Levels depend only on
-what the card says; findings cap them afterwards (see compute.py).
+Each requirement has three rungs above `absent`: declared, specified, evidenced. A rung is
+a list of checks, one per fact it asks for (one per part, per generator, per result).
+Each check earns 1 for a stated fact, `UNDISCLOSED` for a fact honestly marked
+`undisclosed`, 0 when silent. A rung's fraction is the mean of its checks, and each rung is
+worth its share of the profile's points whatever the rungs below it hold, so every true
+structured disclosure adds credit and none is wasted; the *level* shown to the reader is
+still the highest rung reached with every rung below it complete. The next step names only
+the checks missing from the next level, and links to the rung on the scoring page.
+
+Levels depend only on what the card says (read through the governance model, so
+wrong-typed values count as absent, never crash); findings cap them afterwards (see
+compute.py).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from datacard_lint.requirements import MODEL_CLASSES
-from datacard_lint.rules.context import Part, RuleContext
+from datacard_lint._meta import SITE_URL
+from datacard_lint.governance import readers as r
+from datacard_lint.governance.view import Fact, GovernanceView, PartView
+from datacard_lint.governance.vocabulary import GROUNDED_CLASSES, LANGUAGE_AXES
 
-Assessment = tuple[int, str | None]
-Rung = tuple[Callable[[RuleContext], bool], str]
-
-
-def _text(value: Any) -> bool:
-    from datacard_lint.rules.general import is_placeholder
-
-    if isinstance(value, _dt.date):
-        return True  # an unquoted `revision: 2026-01-15` is a date to YAML, and still says something
-    return isinstance(value, str) and not is_placeholder(value) and "TODO" not in value
+#: What an honest `undisclosed` earns in place of the fact: a quarter. It tells readers what
+#: is unknown and who says so, which silence does not; but they can act on none of it, so it
+#: stays far below the fact (and a card cannot climb a level on undisclosed answers alone).
+UNDISCLOSED = 0.25
+SCORING_PAGE = f"{SITE_URL}reference/scoring/"
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One fact a rung asks for, and how well the card gives it (0, UNDISCLOSED or 1)."""
+
+    what: str
+    credit: float
 
 
-def _climb(ctx: RuleContext, rungs: list[Rung]) -> Assessment:
-    for level, (holds, step) in enumerate(rungs):
-        if not holds(ctx):
-            return level, step
-    return len(rungs), None
+@dataclass(frozen=True, slots=True)
+class Rung:
+    name: str
+    checks: tuple[Check, ...]
+
+    @property
+    def fraction(self) -> float:
+        if not self.checks:
+            return 1.0
+        return sum(c.credit for c in self.checks) / len(self.checks)
+
+    @property
+    def complete(self) -> bool:
+        return all(c.credit >= 1.0 for c in self.checks)
 
 
-def _all(parts: list[Part], test: Callable[[Part], bool]) -> bool:
-    return all(test(p) for p in parts)
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    requirement: str
+    rungs: tuple[Rung, Rung, Rung]
+    #: Set when the requirement cannot be assessed from the card as it is (a hint instead).
+    note: str | None = None
+
+    @property
+    def level(self) -> int:
+        level = 0
+        for rung in self.rungs:
+            if not rung.complete:
+                break
+            level += 1
+        return level
+
+    def next_step(self) -> str | None:
+        if self.note is not None:
+            return self.note
+        level = self.level
+        if level == len(self.rungs):
+            return None
+        missing = [c.what for c in self.rungs[level].checks if c.credit < 1.0]
+        shown = "; ".join(missing[:4]) + (f"; and {len(missing) - 4} more" if len(missing) > 4 else "")
+        anchor = f"{self.requirement.replace('_', '-')}-{self.rungs[level].name}"
+        partial = any(0.0 < c.credit < 1.0 for c in self.rungs[level].checks)
+        note = " (facts marked `undisclosed` earn part of the credit)" if partial else ""
+        return f"for `{self.rungs[level].name}`: {shown}{note} ({SCORING_PAGE}#{anchor})"
 
 
-def _list(value: Any) -> list[Mapping[str, Any]]:
-    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+def credit(fact: Fact[Any]) -> float:
+    return 1.0 if fact.stated else UNDISCLOSED if fact.undisclosed else 0.0
+
+
+def flag(holds: bool) -> float:
+    return 1.0 if holds else 0.0
+
+
+def _assess(requirement: str, declared: Sequence[Check], specified: Sequence[Check],
+            evidenced: Sequence[Check], note: str | None = None) -> Assessment:
+    return Assessment(requirement, (Rung("declared", tuple(declared)), Rung("specified", tuple(specified)),
+                                    Rung("evidenced", tuple(evidenced))), note)
+
+
+def _none(requirement: str, what: str) -> Assessment:
+    """Nothing to climb: every rung holds one unmet check."""
+    check = (Check(what, 0.0),)
+    return _assess(requirement, check, check, check)
 
 
 # --- origin -----------------------------------------------------------------------------
 
 
-def _generators(part: Part) -> list[Mapping[str, Any]]:
-    return _list(part.origin.get("generators"))
+def _generated_by(part: PartView) -> list[Check]:
+    """The part's writer is named: a model (or `undisclosed`), or a program."""
+    if part.model_made:
+        writers = [g for g in part.generators if g.kind != "algorithm"]
+        best = max((credit(g.model) for g in writers), default=0.0)
+        return [Check(f"name the generator model of `{part.id}`", best)]
+    if part.origin.algorithmic:
+        programs = [g for g in part.generators if g.kind == "algorithm" and g.algorithm]
+        return [Check(f"name the program that generated `{part.id}`", flag(bool(programs)))]
+    return []
 
 
-def origin(ctx: RuleContext) -> Assessment:
-    parts = ctx.parts()
-    return _climb(ctx, [
-        (lambda c: bool(parts) and _all(parts, lambda p: p.origin_class is not None),
-         "list the data's parts under `governance.parts`, each with an `origin.class`"),
-        (lambda c: _all(parts, lambda p: _number(p.data.get("share")))
-         and _all([p for p in parts if p.origin_class in MODEL_CLASSES],
-                  lambda p: any(_text(g.get("model")) for g in _generators(p))),
-         "give every part a `share` and name the generator model of every generated part"),
-        (lambda c: _all(parts, lambda p: isinstance(p.data.get("size"), Mapping) and bool(p.data["size"]))
-         and _all([p for p in parts if p.origin_class in MODEL_CLASSES],
-                  lambda p: _text(p.origin.get("seed_source"))
-                  and all(_text(g.get("revision")) for g in _generators(p))),
-         "add `size` to every part, and a generator `revision` and `seed_source` to every generated part"),
-    ])
+def _pinned(part: PartView) -> list[Check]:
+    return [Check(f"pin generator `{g.name}` of `{part.id}` (`revision`, `snapshot` or `version`)",
+                  1.0 if g.pinned else UNDISCLOSED if g.revision.undisclosed else 0.0)
+            for g in part.generators if g.kind == "algorithm" or g.model.answered]
+
+
+def origin(view: GovernanceView) -> Assessment:
+    parts = view.parts
+    if not parts:
+        return _none("origin", "list the data's parts under `governance.parts`, each with an `origin.class`")
+    declared = [Check(f"give `{p.id}` an `origin.class`", credit(p.origin.class_fact)) for p in parts]
+    specified = [Check(f"give `{p.id}` a `share`", credit(p.share)) for p in parts]
+    specified += [c for p in parts for c in _generated_by(p)]
+    evidenced = [Check(f"give `{p.id}` a `size`", credit(p.size)) for p in parts]
+    evidenced += [Check(f"say what `{p.id}` was generated from (`origin.seed_source`)",
+                        flag(p.origin.seed_source is not None)) for p in parts if p.model_made]
+    evidenced += [c for p in parts for c in _pinned(p)]
+    if str(view.data.get("schema_version", "")).startswith("1.1"):  # `processing` exists from 1.1 on
+        processing = view.processing or [s for p in parts for s in p.processing]
+        evidenced.append(Check("record how the data was processed (`processing`)",
+                               flag(any(s.method is not None for s in processing))))
+    return _assess("origin", declared, specified, evidenced)
 
 
 # --- purpose ----------------------------------------------------------------------------
 
 
-def _synthetic_or_note(ctx: RuleContext, requirement: str) -> list[Part] | None:
+def _synthetic_or_note(view: GovernanceView) -> list[PartView] | None:
     """Synthetic parts, or None when the card has parts but none is synthetic."""
-    parts = ctx.parts()
+    parts = view.parts
     synthetic = [p for p in parts if p.synthetic]
     if parts and not synthetic:
         return None
     return synthetic
 
 
-def purpose(ctx: RuleContext) -> Assessment:
-    synthetic = _synthetic_or_note(ctx, "purpose")
+def purpose(view: GovernanceView) -> Assessment:
+    synthetic = _synthetic_or_note(view)
     if synthetic is None:
-        return 0, "no part is synthetic: declare `not_applicable.purpose` with that reason"
-    return _climb(ctx, [
-        (lambda c: bool(synthetic) and _all(synthetic, lambda p: _text((p.section("purpose") or {}).get("category"))),
-         "give every synthetic part a `purpose.category`"),
-        (lambda c: _all(synthetic, lambda p: _text((p.section("purpose") or {}).get("statement"))),
-         "explain each synthetic part's purpose in `purpose.statement`"),
-        (lambda c: _all(synthetic, lambda p: _text((p.section("verification") or {}).get("domain"))),
-         "tie each purpose to a checkable domain in `verification.domain`"),
-    ])
+        return _none("purpose", "no part is synthetic: declare `not_applicable.purpose` with that reason")
+    if not synthetic:
+        return _none("purpose", "list the parts, and give every synthetic part a `purpose`")
+    return _assess(
+        "purpose",
+        [Check(f"give `{p.id}` a `purpose.category`",
+               flag(bool(p.purposes) and all(u.category is not None for u in p.purposes))) for p in synthetic],
+        [Check(f"explain the purpose of `{p.id}` in `purpose.statement`",
+               flag(bool(p.purposes) and all(u.statement is not None for u in p.purposes))) for p in synthetic],
+        [Check(f"tie the purpose of `{p.id}` to a checkable `verification.domain`",
+               flag(p.verification is not None and p.verification.domain is not None)) for p in synthetic],
+    )
 
 
 # --- verification -----------------------------------------------------------------------
 
 
-def _methods(part: Part) -> list[Mapping[str, Any]]:
-    return _list((part.section("verification") or {}).get("methods"))
-
-
-def _evidenced(method: Mapping[str, Any]) -> bool:
-    if method.get("method") == "none":
-        return False
-    has_rate = _number(method.get("pass_rate")) or _number(method.get("reject_rate"))
-    has_source = any(_text(method.get(k)) for k in ("tool", "reviewer_qualification", "evidence_url"))
-    return _number(method.get("sample_size")) and has_rate and has_source
-
-
-def verification(ctx: RuleContext) -> Assessment:
-    synthetic = _synthetic_or_note(ctx, "verification")
+def verification(view: GovernanceView) -> Assessment:
+    # Processing steps (filtering, deduplication) are never read here: filtering is not verification.
+    synthetic = _synthetic_or_note(view)
     if synthetic is None:
-        return 0, "no part is synthetic: declare `not_applicable.verification` with that reason"
-    return _climb(ctx, [
-        (lambda c: bool(synthetic) and _all(synthetic, lambda p: bool(_methods(p))
-                                            or _text((p.section("verification") or {}).get("reason"))),
-         "give every synthetic part a `verification` with its `methods`"),
-        (lambda c: _all(synthetic, lambda p: _text((p.section("verification") or {}).get("domain"))
-                        and any(m.get("method") not in (None, "none") for m in _methods(p))),
-         "name each part's `verification.domain` and a real method (not `none`)"),
-        (lambda c: _all(synthetic, lambda p: any(_evidenced(m) for m in _methods(p))),
-         "record evidence for a method: `sample_size`, a pass or reject rate, and the tool or reviewers"),
-    ])
+        return _none("verification", "no part is synthetic: declare `not_applicable.verification` with that reason")
+    if not synthetic:
+        return _none("verification", "list the parts, and give every synthetic part a `verification`")
+    return _assess(
+        "verification",
+        [Check(f"record how `{p.id}` was verified (`methods`, or `none` with a `reason`)",
+               flag(bool(p.methods) or (p.verification is not None and p.verification.reason is not None)))
+         for p in synthetic],
+        [Check(f"name the `verification.domain` of `{p.id}` and a real method (not `none`)",
+               flag(p.verification is not None and p.verification.domain is not None
+                    and any(m.real for m in p.methods))) for p in synthetic],
+        [Check(f"record evidence for a method of `{p.id}`: `sample_size`, a pass or reject rate, and the "
+               "tool or reviewers", flag(any(m.evidenced for m in p.methods))) for p in synthetic],
+    )
 
 
 # --- renewal ----------------------------------------------------------------------------
 
 
-def renewal(ctx: RuleContext) -> Assessment:
-    section = ctx.section("renewal") or {}
-    generation = section.get("generation")
-    fresh_value = section.get("fresh_data")
-    fresh: Mapping[str, Any] = fresh_value if isinstance(fresh_value, Mapping) else {}
-    return _climb(ctx, [
-        (lambda c: _number(generation) and _number(section.get("grounded_share")),
-         "add `renewal` with the `generation` number and the fresh `grounded_share`"),
-        (lambda c: _text(section.get("cadence")) and section.get("last_refresh") is not None
-         and (not _number(generation) or generation < 1 or bool(_list(section.get("parents")))),  # type: ignore[operator]
-         "state the refresh `cadence` and `last_refresh`, and the `parents` of a generated dataset"),
-        (lambda c: _text(fresh.get("lawful_basis"))
-         and (fresh.get("lawful_basis") != "consent" or _text(fresh.get("consent_documentation"))),
-         "document the fresh data's `fresh_data.lawful_basis` (and consent documentation)"),
-    ])
+def _grounded_known(view: GovernanceView) -> bool:
+    """The parts fix the grounded share on their own (all grounded or all synthetic, or all shares given)."""
+    parts = view.parts
+    if not parts:
+        return False
+    if view.grounded_share() is not None:
+        return True
+    values = [p.grounded_share() for p in parts]
+    return all(v == 0.0 for v in values) or all(
+        v == 1.0 and p.origin_class in GROUNDED_CLASSES for v, p in zip(values, parts, strict=True))
+
+
+def renewal(view: GovernanceView) -> Assessment:
+    section = view.renewal
+    if section is None:
+        return _none("renewal", "add `renewal` with the `generation` number and the fresh `grounded_share`")
+    generation = section.integer("generation")
+    grounded = section.grounded_share
+    one_off = section.get("cadence") == "none"  # a one-off release: an answer, not a placeholder
+    fresh = section.fresh_data
+    basis = fresh.lawful_basis
+    declared = [Check("give the `generation` number", flag(generation is not None)),
+                Check("give the fresh `grounded_share`",
+                      max(credit(grounded), 1.0 if _grounded_known(view) else 0.0))]
+    specified = [Check("state the refresh `cadence` (`none` for a one-off release)",
+                       flag(section.cadence is not None or one_off))]
+    if not one_off:
+        specified.append(Check("give the date of the `last_refresh`", flag(section.last_refresh is not None)))
+    if generation is not None and generation >= 1:
+        specified.append(Check("name the `parents` of a generated dataset",
+                               1.0 if section.parents else UNDISCLOSED if section.parents_fact.undisclosed else 0.0))
+    evidenced = [Check("document the fresh data's `fresh_data.lawful_basis`",
+                       credit(basis) if not basis.stated else flag(r.has_text(basis.value)))]
+    if basis.value == "consent":
+        evidenced.append(Check("link the consent documentation (`fresh_data.consent_documentation`)",
+                               flag(fresh.has_text("consent_documentation"))))
+    return _assess("renewal", declared, specified, evidenced)
 
 
 # --- tail evaluations -------------------------------------------------------------------
 
 
-def _languages(ctx: RuleContext) -> set[str]:
-    return {str(v).split("-")[0].lower() for v in ctx.hub_list("language") if isinstance(v, str)}
+def _languages(view: GovernanceView) -> set[str]:
+    return {v.split("-")[0].lower() for v in r.texts(view.metadata.get("language"))}
 
 
-def tail_evaluations(ctx: RuleContext) -> Assessment:
-    results = [r for _, r in ctx.items("tail_evaluations")]
-
-    def covers_languages(c: RuleContext) -> bool:
-        languages = _languages(c)
-        if len(languages) < 2:
-            return True
-        sliced = {str(r.get("slice", "")).split("-")[0].lower() for r in results
-                  if r.get("axis") in ("language", "dialect")}
-        return languages <= sliced
-
-    return _climb(ctx, [
-        (lambda c: bool(results), "add `tail_evaluations`: results on rare slices, not only averages"),
-        (lambda c: len({r.get("axis") for r in results}) >= 2 and covers_languages(c)
-         and all(_text(r.get("metric")) and _number(r.get("value")) for r in results),
-         "evaluate at least two axes (and every declared language), each with a metric and value"),
-        (lambda c: all(isinstance(r.get("baseline"), Mapping) and isinstance(r.get("benchmark"), Mapping)
-                       for r in results),
-         "give every tail result a `baseline` to compare with and its `benchmark` reference"),
-    ])
+def tail_evaluations(view: GovernanceView) -> Assessment:
+    results = view.tail_evaluations
+    if not results:
+        return _none("tail_evaluations", "add `tail_evaluations`: results on rare slices, not only averages")
+    languages = _languages(view)
+    sliced = {(t.slice or "").split("-")[0].lower() for t in results if t.axis in LANGUAGE_AXES}
+    specified = [Check("evaluate at least two axes", flag(len({t.axis for t in results if t.axis}) >= 2))]
+    if len(languages) >= 2:
+        specified += [Check(f"evaluate language `{code}`", flag(code in sliced)) for code in sorted(languages)]
+    specified += [Check(f"give result {t.index} a `metric` and `value`",
+                        flag(t.metric is not None and t.value is not None)) for t in results]
+    evidenced = [Check(f"give result {t.index} a `baseline` and its `benchmark`",
+                       flag(t.mapping("baseline") is not None and t.mapping("benchmark") is not None))
+                 for t in results]
+    return _assess("tail_evaluations", [Check("add `tail_evaluations`", 1.0)], specified, evidenced)
 
 
 # --- contamination ----------------------------------------------------------------------
 
 
-def _label(part: Part) -> Mapping[str, Any]:
-    return part.section("contamination") or {}
+def contamination(view: GovernanceView) -> Assessment:
+    parts = view.parts
+    if not parts:
+        return _none("contamination", "label every part's AI content in `contamination`")
+    checks = view.contamination_checks
 
+    def labelled(p: PartView) -> bool:
+        label = p.contamination
+        return label is not None and (label.has_text("ai_label") or label.has_text("digital_source_type"))
 
-def contamination(ctx: RuleContext) -> Assessment:
-    parts = ctx.parts()
-    checks = [c for _, c in ctx.items("contamination_checks")]
-    return _climb(ctx, [
-        (lambda c: bool(parts) and _all(parts, lambda p: _text(_label(p).get("ai_label"))
-                                        or _text(_label(p).get("digital_source_type"))),
-         "label every part's AI content in `contamination` (`ai_label` or `digital_source_type`)"),
-        (lambda c: _all(parts, lambda p: bool(_label(p).get("determination")))
-         and _all([p for p in parts if p.origin_class == "public_web_crawl"],
-                  lambda p: _number(_label(p).get("estimated_ai_share"))
-                  or "source_predates_genai" in (_label(p).get("determination") or [])),
-         "say how each label was determined, and estimate the AI share of crawled parts"),
-        (lambda c: _all(parts, lambda p: _text(_label(p).get("confidence"))) and bool(checks)
-         and all(_text(x.get("method")) and (_text(x.get("result")) or _number(x.get("overlap_rate")))
-                 for x in checks),
-         "give each label a `confidence` and record benchmark `contamination_checks` with results"),
-    ])
+    def estimated(p: PartView) -> bool:
+        label = p.contamination
+        return label is not None and (label.estimated_ai_share is not None
+                                      or "source_predates_genai" in label.determination)
+
+    specified = [Check(f"say how the label of `{p.id}` was determined",
+                       flag(p.contamination is not None and bool(p.contamination.determination))) for p in parts]
+    specified += [Check(f"estimate the AI share of crawled part `{p.id}`", flag(estimated(p)))
+                  for p in parts if p.origin_class == "public_web_crawl"]
+    evidenced = [Check(f"give the label of `{p.id}` a `confidence`",
+                       flag(p.contamination is not None and p.contamination.has_text("confidence"))) for p in parts]
+    evidenced.append(Check("record benchmark `contamination_checks`", flag(bool(checks))))
+    evidenced += [Check(f"give contamination check {c.index} a method and a result",
+                        flag(c.method is not None and c.has_result)) for c in checks]
+    return _assess(
+        "contamination",
+        [Check(f"label the AI content of `{p.id}` (`ai_label` or `digital_source_type`)", flag(labelled(p)))
+         for p in parts],
+        specified, evidenced)
 
 
 # --- public evidence --------------------------------------------------------------------
 
 
-def _evidence(part: Part) -> Mapping[str, Any] | None:
-    return part.section("public_evidence")
+def public_evidence(view: GovernanceView) -> Assessment:
+    parts = view.parts
+    if not parts:
+        return _none("public_evidence", "declare `public_evidence` on every synthetic part")
+    flagged = [p for p in parts if p.public_evidence is not None and p.public_evidence.synthetic.value is True]
+    synthetic = [p for p in parts if p.synthetic]
+    declared = [Check(f"declare `public_evidence` on `{p.id}`", flag(p.public_evidence is not None))
+                for p in synthetic or parts]
+    specified = [Check(f"declare `public_evidence.synthetic` on `{p.id}`",
+                       credit(p.public_evidence.synthetic) if p.public_evidence is not None else 0.0)
+                 for p in parts]
+    specified += [Check(f"give flagged `{p.id}` its `kinds` and `presumptively_weak: true`",
+                        flag(bool(ev.kinds) and ev.presumptively_weak is True))
+                  for p in flagged if (ev := p.public_evidence) is not None]
+    evidenced = [Check(f"say how users of `{p.id}` are told (`disclosure`), with "
+                       "`presented_as_public_participation: false`",
+                       flag(ev.has_text("disclosure") and ev.presented_as_public_participation is False))
+                 for p in flagged if (ev := p.public_evidence) is not None]
+    return _assess("public_evidence", declared, specified, evidenced)
 
 
-def public_evidence(ctx: RuleContext) -> Assessment:
-    parts = ctx.parts()
-    flagged = [p for p in parts if (_evidence(p) or {}).get("synthetic") is True]
-    return _climb(ctx, [
-        (lambda c: bool(parts) and any(_evidence(p) is not None for p in parts)
-         and _all([p for p in parts if p.synthetic], lambda p: _evidence(p) is not None),
-         "declare `public_evidence` on every synthetic part (is it generated reviews, answers, testimony?)"),
-        (lambda c: _all(parts, lambda p: isinstance((_evidence(p) or {}).get("synthetic"), bool))
-         and _all(flagged, lambda p: bool((_evidence(p) or {}).get("kinds"))
-                  and (_evidence(p) or {}).get("presumptively_weak") is True),
-         "declare `public_evidence.synthetic` on every part; "
-         "flagged parts need `kinds` and `presumptively_weak: true`"),
-        (lambda c: _all(flagged, lambda p: _text((_evidence(p) or {}).get("disclosure"))
-                        and (_evidence(p) or {}).get("presented_as_public_participation") is False),
-         "say how users are told (`disclosure`) and set `presented_as_public_participation: false`"),
-    ])
-
-
-ASSESSORS: dict[str, Callable[[RuleContext], Assessment]] = {
+ASSESSORS: dict[str, Callable[[GovernanceView], Assessment]] = {
     "origin": origin,
     "purpose": purpose,
     "verification": verification,

@@ -1,24 +1,26 @@
 """Combine levels, findings and a profile into a deterministic score.
 
 A requirement declared not applicable *with a reason* leaves the denominator (as OpenSSF
-Scorecard does with inconclusive checks); without a reason it scores 0. Error-level
-findings that concern a requirement cap its level at the profile's `error_cap`.
+Scorecard does with inconclusive checks); without a reason, or with a reason the card
+contradicts (an error finding in the requirement), it scores 0. Each rung earns its share
+of the points by the fraction of its checks the card meets (see assess.py). Error-level
+findings that concern a requirement cap its level and its points at the profile's
+`error_cap`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Hashable, Mapping, Sequence
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import Diagnostic, Severity
+from datacard_lint.governance.readers import is_placeholder
+from datacard_lint.governance.view import GovernanceView
 from datacard_lint.loading.card import Card
 from datacard_lint.requirements import REQUIREMENTS
 from datacard_lint.rules import registry
-from datacard_lint.rules.context import RuleContext
-from datacard_lint.rules.general import is_placeholder
-from datacard_lint.scoring.assess import ASSESSORS
+from datacard_lint.scoring.assess import ASSESSORS, Assessment
 from datacard_lint.scoring.model import CardScore, RequirementScore
 from datacard_lint.scoring.profile import Profile, load_profile
 
@@ -39,23 +41,22 @@ Range = tuple[int, int, str]
 
 def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings) -> CardScore:
     profile = load_profile(settings.profile)
-    ctx = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
+    view = GovernanceView.of(card.metadata)
     errors = _errors_by_requirement(card, diagnostics)
     todos = _errors_by_requirement(card, [d for d in diagnostics if d.code == "DCL906"])
-    not_applicable = ctx.governance.get("not_applicable")
-    reasons = not_applicable if isinstance(not_applicable, Mapping) else {}
+    reasons = view.not_applicable
     results: dict[str, RequirementScore] = {}
     for requirement in REQUIREMENTS:
         results[requirement] = _score_one(
-            requirement, ctx, profile, errors.get(requirement, 0), reasons, todos.get(requirement, 0)
+            requirement, view, profile, errors.get(requirement, 0), reasons, todos.get(requirement, 0)
         )
     return CardScore(profile.name, profile.version, _overall(results, profile), results)
 
 
 def _score_one(
-    requirement: str, ctx: RuleContext, profile: Profile, errors: int, reasons: Mapping[str, object], todos: int
+    requirement: str, view: GovernanceView, profile: Profile, errors: int, reasons: Mapping[str, object], todos: int
 ) -> RequirementScore:
-    if not ctx.has_governance:
+    if not view.present:
         return RequirementScore(requirement, 0, 0.0, True, "add a `governance` block (`datacard-lint init`)", errors)
     if requirement in reasons:
         reason = reasons[requirement]
@@ -67,15 +68,27 @@ def _score_one(
             contradicted = "the not-applicable declaration is contradicted by error findings: fix them"
             return RequirementScore(requirement, 0, 0.0, True, contradicted, errors, capped=True)
         return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
-    level, step = ASSESSORS[requirement](ctx)
+    assessment = ASSESSORS[requirement](view)
+    level, step = assessment.level, assessment.next_step()
     if todos:
         # Placeholders (as `datacard-lint init` writes them) document nothing yet.
         return RequirementScore(requirement, 0, 0.0, True, "replace the TODO placeholders", errors, level > 0)
-    capped = errors > 0 and level > profile.error_cap
+    points = _points(assessment, profile)
+    capped = errors > 0 and (level > profile.error_cap or points > profile.points_for(profile.error_cap))
     if capped:
-        level = profile.error_cap
+        # A record that contradicts itself is not evidence: it earns no more than the cap.
+        level = min(level, profile.error_cap)
+        points = min(points, profile.points_for(profile.error_cap))
         step = f"fix the {errors} error-level finding{'s' if errors != 1 else ''} first"
-    return RequirementScore(requirement, level, profile.points_for(level), True, step, errors, capped)
+    return RequirementScore(requirement, level, points, True, step, errors, capped)
+
+
+def _points(assessment: Assessment, profile: Profile) -> float:
+    """Each rung is worth the points between its level and the one below, times its fraction."""
+    total = 0.0
+    for index, rung in enumerate(assessment.rungs, start=1):
+        total += (profile.points_for(index) - profile.points_for(index - 1)) * rung.fraction
+    return total
 
 
 def _overall(results: Mapping[str, RequirementScore], profile: Profile) -> float:
