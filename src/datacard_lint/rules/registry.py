@@ -25,6 +25,7 @@ RULE_MODULES = (
     "public_evidence",
     "general",
     "card_body",
+    "generated_content",
 )
 
 #: Renamed rules keep working in configurations and suppressions (old -> new).
