@@ -115,11 +115,11 @@ def one_card_cost(relpath: str, repeat: int = 20) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="store_true", help="also count evidence over the whole corpus")
-    parser.add_argument("--show-errors", choices=("tuning", "heldout"), help="list misclassified cards of a part")
+    parser.add_argument("--show-errors", choices=("tuning", "tuning2", "heldout"), help="list misclassified cards of a part")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     labels = read_labels()
-    for split in ("tuning", "heldout"):
+    for split in ("tuning", "tuning2", "heldout"):
         errors: list[str] | None = [] if args.show_errors == split else None
         c = confusion(labels, split, errors)
         counted = [x for x in labels if x.split == split]

@@ -58,6 +58,8 @@ def _judge(text: str) -> tuple[int, int] | None:
         return None
     if vocab.related_work.search(text) and not vocab.self_reference.search(text):
         return None
+    # People credited as makers are masked as one neutral word (same length, so offsets hold).
+    text = vocab.human_made.sub(lambda m: "x" * len(m.group(0)), text)
     masked = mask_models(text)
     for pattern in (vocab.pipelines, vocab.model_statements):
         match = pattern.search(masked)

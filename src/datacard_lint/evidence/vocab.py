@@ -37,6 +37,7 @@ class Vocabulary:
     machine_agent: re.Pattern[str]
     human_agent: re.Pattern[str]
     skip_sentence: re.Pattern[str]
+    human_made: re.Pattern[str]
     related_work: re.Pattern[str]
     self_reference: re.Pattern[str]
     skip_heading: re.Pattern[str]
@@ -102,6 +103,7 @@ def load_vocabulary() -> Vocabulary:
         machine_agent=re.compile(_any(generation["machine_agents"])),
         human_agent=re.compile(_any(generation["human_agents"])),
         skip_sentence=re.compile(_any(skip["negations"] + skip["non_generative"])),
+        human_made=re.compile(_any(skip["human_made"])),
         related_work=re.compile(_any(skip["related_work"])),
         self_reference=re.compile(_any(skip["self_reference"])),
         skip_heading=re.compile(_any(sections["skip_headings"])),
