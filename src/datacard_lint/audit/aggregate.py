@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from datacard_lint import __version__
+from datacard_lint.evidence import models_in_message
 from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
 from datacard_lint.scoring.profile import LEVELS
 
@@ -30,6 +31,8 @@ _UNREADABLE = frozenset({"DCL001", "DCL002", "DCL003", "DCL006", "DCL010", "DCL0
                          "DCL022"})
 _NO_METADATA = frozenset({"DCL020", "DCL021", "DCL023", "DCL024"})
 STATUSES = ("with_governance", "no_governance", "no_metadata", "unreadable")
+#: Rules whose findings quote generated-content evidence and name its models.
+UNDECLARED_GENERATED, DECLARED_HUMAN = "DCL613", "DCL614"
 
 
 @dataclass(slots=True)
@@ -51,6 +54,8 @@ class Audit:
     levels: dict[str, Counter[str]] = field(default_factory=lambda: {r: Counter() for r in REQUIREMENTS})
     severities: Counter[str] = field(default_factory=Counter)
     internal_errors: int = 0
+    #: Cards per model named in generated-content evidence (each card counts a model once).
+    generator_models: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: CardResult) -> None:
         seen: set[str] = set()
@@ -64,6 +69,9 @@ class Audit:
             counts[diagnostic.severity.value] += 1
         self.severities.update(counts)
         self.internal_errors += len(result.internal_errors)
+        self.generator_models.update({model for d in result.diagnostics
+                                      if d.code in (UNDECLARED_GENERATED, DECLARED_HUMAN)
+                                      for model in models_in_message(d.message)})
         score = result.score
         if score is not None:
             for name, requirement in score.requirements.items():
@@ -115,9 +123,19 @@ class Audit:
                 "findings": sum(e.occurrences for _, e in hub),
                 "by_code": [_code_dict(code, entry) for code, entry in hub],
             },
+            "generated_content": {
+                "cards_undeclared": self._cards_with(UNDECLARED_GENERATED),
+                "cards_declared_human": self._cards_with(DECLARED_HUMAN),
+                "models": [{"model": name, "cards": n}
+                           for name, n in sorted(self.generator_models.items(), key=lambda i: (-i[1], i[0]))[:top]],
+            },
             "cards": self.cards,
             "not_fetched": self.not_fetched,
         }
+
+    def _cards_with(self, code: str) -> int:
+        entry = self.codes.get(code)
+        return entry.cards if entry is not None else 0
 
 
 def _status(has_governance: bool, codes: set[str]) -> str:

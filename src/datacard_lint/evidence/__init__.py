@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from datacard_lint.evidence.detect import judge_text, statements
-from datacard_lint.evidence.vocab import fold, load_vocabulary, seed_patterns, trigger
+from datacard_lint.evidence.vocab import fold, metadata_vocabulary, seed_patterns, trigger
 from datacard_lint.evidence.vocab import model_names as _names
 
 Path_ = tuple[Hashable, ...]
@@ -94,8 +94,17 @@ def _text_evidence(text: str, body_start: int) -> list[Evidence]:
     return out
 
 
+#: What the Markdown parse never reads as prose, removed cheaply before the trigger test:
+#: fenced code, HTML comments and citation sections (up to the next heading).
+_NOT_PROSE = re.compile(
+    r"^ {0,3}(```|~~~).*?^ {0,3}\1|<!--.*?-->|^#{1,6}[ \t]+(?:citation|bibtex|references?)\b.*?(?=^#|\Z)",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
+
+
 def _plain(body: str) -> str:
-    """The body without emphasis, link brackets and targets, with single spaces (for the trigger)."""
+    """The body without code, comments, citations, emphasis and link targets, single-spaced (for the trigger)."""
+    body = _NOT_PROSE.sub(" ", body)
     body = re.sub(r"\]\([^)\s]*\)|[*_`\[\]]", " ", body)
     return re.sub(r"\s+", " ", body)
 
@@ -134,7 +143,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _metadata_evidence(meta: Mapping[Any, Any]) -> list[Evidence]:
-    vocab = load_vocabulary()
+    vocab = metadata_vocabulary()
     out: list[Evidence] = []
     for index, tag in enumerate(_as_list(meta.get("tags"))):
         if isinstance(tag, str) and tag.strip().lower() in vocab.synthetic_tags:

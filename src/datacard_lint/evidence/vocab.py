@@ -43,8 +43,6 @@ class Vocabulary:
     skip_heading: re.Pattern[str]
     model_card: re.Pattern[str]
     result_header: re.Pattern[str]
-    synthetic_tags: frozenset[str]
-    synthetic_datasets: dict[str, str]
 
 
 VOCABULARY_DIR = Path(__file__).resolve().parent / "vocabulary"
@@ -85,7 +83,6 @@ def seed_patterns() -> tuple[re.Pattern[str], ...]:
 def load_vocabulary() -> Vocabulary:
     model_data = _load("models.toml")["model"]
     phrases = _load("phrases.toml")
-    metadata = _load("metadata.toml")
     groups = "|".join(f"(?P<m{i}>{'|'.join(e['patterns'])})" for i, e in enumerate(model_data))
     generation = phrases["generation"]
     # Model mentions are masked with MODEL_MARK before phrases are matched, so `{model}`
@@ -109,6 +106,21 @@ def load_vocabulary() -> Vocabulary:
         skip_heading=re.compile(_any(sections["skip_headings"])),
         model_card=re.compile(_any(sections["model_card_markers"], wrap=False), re.MULTILINE),
         result_header=re.compile(r"^\s*(?:" + "|".join(sections["result_table_headers"]) + r")\b"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataVocabulary:
+    synthetic_tags: frozenset[str]
+    #: Generated dataset id (lower case) -> the model its card names.
+    synthetic_datasets: dict[str, str]
+
+
+@functools.cache
+def metadata_vocabulary() -> MetadataVocabulary:
+    """Read apart from the rest: every card's metadata is looked at, and this file is small."""
+    metadata = _load("metadata.toml")
+    return MetadataVocabulary(
         synthetic_tags=frozenset(t.lower() for t in metadata["tags"]["synthetic"]),
         synthetic_datasets={d["id"].lower(): d["generator"] for d in metadata["dataset"]},
     )
