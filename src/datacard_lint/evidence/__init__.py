@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from datacard_lint.evidence.detect import judge_text, statements
 from datacard_lint.evidence.vocab import fold, metadata_vocabulary, seed_patterns, trigger
 from datacard_lint.evidence.vocab import model_names as _names
+
+if TYPE_CHECKING:
+    from datacard_lint.loading.card import Card
 
 Path_ = tuple[Hashable, ...]
 #: Findings quote at most this many pieces of evidence.
@@ -43,7 +46,7 @@ class Evidence:
     seeds: tuple[str, ...] = ()
 
 
-def find(card: Any) -> list[Evidence]:
+def find(card: Card) -> list[Evidence]:
     """Evidence in a loaded `Card` (text evidence first, in line order)."""
     body_start = 0
     if card.front_matter is not None and card.front_matter.found:
