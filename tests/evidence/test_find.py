@@ -70,3 +70,14 @@ def test_any_text_gives_located_evidence_without_crashing(pieces: list[str]) -> 
     lines = text.splitlines() or [""]
     for item in find_in(text, start, {}):
         assert 1 <= item.line <= len(lines) + 1 and item.col >= 1
+
+
+def test_reading_stops_at_the_statement_cap_and_skips_data_lines() -> None:
+    from datacard_lint.evidence import MAX_LINE_CHARS, MAX_STATEMENTS
+
+    many = "".join(f"Batch {i} was generated with GPT-4.\n\n" for i in range(200))
+    text, start = _card(many)
+    assert len(find_in(text, start, {})) == MAX_STATEMENTS
+    pasted = "generated with GPT-4 " * (MAX_LINE_CHARS // 10)  # one line of data, not prose
+    text, start = _card(f"# Dump\n\n{pasted}\n")
+    assert find_in(text, start, {}) == []

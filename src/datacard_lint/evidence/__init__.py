@@ -8,6 +8,7 @@ The words it looks for are data files in `vocabulary/` (see the README there).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
@@ -81,8 +82,26 @@ def models_in_message(message: str) -> list[str]:
     return [name.strip() for name in match.group(1).split(",") if name.strip()]
 
 
+#: Lines this long are data pasted into the card, not prose; they are blanked before
+#: reading (keeping the line count), so a hostile 10 MB line costs one linear scan.
+MAX_LINE_CHARS = 10_000
+#: Only the first this many characters of a body are read (real card bodies are smaller).
+MAX_BODY_CHARS = 1_000_000
+#: Reading stops after this many statements: a finding quotes three and counts the rest.
+MAX_STATEMENTS = 20
+# Anchored at line starts: unanchored, every position of a long line would rescan it.
+_LONG_LINE = re.compile(rf"^[^\n\r]{{{MAX_LINE_CHARS},}}", re.MULTILINE)
+
+
+def _readable(body: str) -> str:
+    if len(body) > MAX_BODY_CHARS:
+        cut = body.rfind("\n", 0, MAX_BODY_CHARS)
+        body = body[: cut if cut > 0 else MAX_BODY_CHARS]
+    return _LONG_LINE.sub("", body)
+
+
 def _text_evidence(text: str, body_start: int) -> list[Evidence]:
-    body = text[body_start:]
+    body = _readable(text[body_start:])
     if not body.strip() or trigger().search(fold(_plain(body))) is None:
         return []  # the common case: nothing to parse
     from datacard_lint.evidence.prose import sentences
@@ -90,7 +109,7 @@ def _text_evidence(text: str, body_start: int) -> list[Evidence]:
     first_line = _count_lines(text, body_start) + 1
     source_lines = text.splitlines()
     out: list[Evidence] = []
-    for statement in statements(sentences(body, first_line)):
+    for statement in itertools.islice(statements(sentences(body, first_line)), MAX_STATEMENTS):
         col, end_col = _columns(source_lines, statement.line, statement.sentence[statement.start:statement.end])
         out.append(Evidence("text", statement.quote, statement.models, statement.line, col, end_col,
                             seeds=tuple(_seeds(statement.sentence))))

@@ -35,8 +35,19 @@ class Statement:
     sentence: str
 
 
+#: Sentences that pass the trigger and are judged in full, at most, per card: real cards
+#: have a few dozen; a card of endless model mentions must not cost minutes.
+MAX_CANDIDATES = 2_000
+
+
 def statements(sentences: Iterator[Sentence]) -> Iterator[Statement]:
+    candidates = 0
     for sentence in sentences:
+        if trigger().search(fold(sentence.text)) is None:
+            continue
+        candidates += 1
+        if candidates > MAX_CANDIDATES:
+            return
         found = _judge(sentence.text)
         if found is not None:
             start, end = found
