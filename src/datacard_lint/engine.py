@@ -108,10 +108,11 @@ class Engine:
         internal: list[str] = []
         if card.metadata is not None:
             findings.extend(validate_governance(card))
+        if card.metadata is not None or card.kind == "markdown":
             context = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
             has_governance = context.has_governance
             for rule in self._rules:
-                if rule.needs_governance and not has_governance:
+                if (rule.needs_governance and not has_governance) or (rule.needs_metadata and card.metadata is None):
                     continue
                 findings.extend(self._run(rule, context, internal))
         if card.text is not None:

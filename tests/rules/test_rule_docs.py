@@ -20,14 +20,24 @@ _MARK = re.compile(r"#\s*<-\s*(DCL\d{3})")
 
 
 def _yaml_block(section: str) -> str | None:
+    """The example as a whole card: YAML front matter, or a Markdown card written out in full."""
     match = _FENCE.search(section)
-    if match is None or match.group(1) != "yaml":
+    if match is None or match.group(1) not in ("yaml", "markdown"):
         return None
+    if match.group(1) == "markdown":
+        if not match.group(2).startswith("---\n"):
+            return None  # a body fragment (DCL030/DCL031), not a whole card
+        return _MARKDOWN_CARD + match.group(2)
     return match.group(2)
 
 
-def _as_card(yaml_text: str) -> str:
-    return "---\n" + yaml_text + "---\n"
+_MARKDOWN_CARD = "\x00markdown\x00"
+
+
+def _as_card(text: str) -> str:
+    if text.startswith(_MARKDOWN_CARD):
+        return text[len(_MARKDOWN_CARD):]
+    return "---\n" + text + "---\n"
 
 
 def test_at_least_thirty_rules_that_run() -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from datacard_lint import __version__
+from datacard_lint.evidence import models_in_message
 from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
 from datacard_lint.scoring.profile import LEVELS
 
@@ -37,6 +38,8 @@ _NO_METADATA = frozenset({"DCL020", "DCL021", "DCL023", "DCL024"})
 STATUSES = ("with_governance", "no_governance", "no_metadata", "unreadable")
 #: Cards listed in the report's "most errors" table.
 WORST = 20
+#: Rules whose findings quote generated-content evidence and name its models.
+UNDECLARED_GENERATED, DECLARED_HUMAN = "DCL613", "DCL614"
 
 
 @dataclass(slots=True)
@@ -105,6 +108,8 @@ class Audit:
     def worst_cards(self) -> list[dict[str, Any]]:
         """The cards with the most errors (ties by path), as the HTML report lists them."""
         return [e[3] for e in sorted(self._worst, key=lambda e: (-e[0], e[3]["path"], -e[2]))]
+    #: Cards per model named in generated-content evidence (each card counts a model once).
+    generator_models: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: CardResult) -> None:
         seen: set[str] = set()
@@ -118,6 +123,9 @@ class Audit:
             counts[diagnostic.severity.value] += 1
         self.severities.update(counts)
         self.internal_errors += len(result.internal_errors)
+        self.generator_models.update({model for d in result.diagnostics
+                                      if d.code in (UNDECLARED_GENERATED, DECLARED_HUMAN)
+                                      for model in models_in_message(d.message)})
         score = result.score
         if score is not None:
             for name, requirement in score.requirements.items():
@@ -170,10 +178,20 @@ class Audit:
                 "findings": sum(e.occurrences for _, e in hub),
                 "by_code": [_code_dict(code, entry) for code, entry in hub],
             },
+            "generated_content": {
+                "cards_undeclared": self._cards_with(UNDECLARED_GENERATED),
+                "cards_declared_human": self._cards_with(DECLARED_HUMAN),
+                "models": [{"model": name, "cards": n}
+                           for name, n in sorted(self.generator_models.items(), key=lambda i: (-i[1], i[0]))[:top]],
+            },
             "cards": self.cards if cards else [],
             "not_fetched": self.not_fetched,
             "worst_cards": self.worst_cards(),
         }
+
+    def _cards_with(self, code: str) -> int:
+        entry = self.codes.get(code)
+        return entry.cards if entry is not None else 0
 
 
 class _reverse(str):

@@ -64,6 +64,7 @@ def render_html(data: dict[str, Any]) -> str:
         _findings_table(data["findings"], totals["cards"]),
         "<h2>Hub metadata (DCL8xx)</h2>",
         _hub_section(data["hub"], totals["cards"]),
+        _generated_section(data.get("generated_content"), totals["cards"]),
         _worst_cards(data["worst_cards"] if "worst_cards" in data else data["cards"]),
         _not_fetched(data["not_fetched"]),
         "</body></html>",
@@ -200,6 +201,20 @@ def _hub_section(hub: dict[str, Any], cards: int) -> str:
         shapes.append(f'<text x="{label_w + width + 4:.1f}" y="{y + 14}">{item["occurrences"]:,}</text>')
     chart = _svg(label_w + bar_w + 70, row_h * len(hub["by_code"]), "Hub metadata findings per rule", shapes)
     return summary + chart + _findings_table(hub["by_code"], cards)
+
+
+def _generated_section(generated: dict[str, Any] | None, cards: int) -> str:
+    """Cards whose own text shows generated content the governance block does not declare."""
+    if not generated:
+        return ""
+    summary = (f"<h2>Generated content in the cards' own text</h2><p>{generated['cards_undeclared']:,} cards "
+               f"({_pct(generated['cards_undeclared'], cards)}) say some data was generated without declaring it "
+               f"(DCL613); {generated['cards_declared_human']:,} declare it human (DCL614).</p>")
+    if not generated["models"]:
+        return summary
+    rows = "".join(f'<tr><td>{escape(m["model"])}</td><td class="n">{m["cards"]:,}</td></tr>'
+                   for m in generated["models"])
+    return summary + f'<table><tr><th>Model named</th><th class="n">Cards</th></tr>{rows}</table>'
 
 
 def _worst_cards(cards: list[dict[str, Any]], count: int = 20) -> str:

@@ -124,21 +124,43 @@ def _total_rows(configs: tuple[Config, ...]) -> int | None:
 def _origin(inferred: Inferred, minor: int) -> Any:
     origin: dict[str, Any]
     if inferred.synthetic:
-        revision: Any = TODO
-        if minor >= 1:
-            revision = Noted(TODO, "a commit or tag; for an API model, `snapshot:` its dated name instead")
-        origin = {
-            "class": "model_generated",
-            "generators": [{"model": f"{TODO}: generator model id", "revision": revision}],
-        }
+        origin = {"class": "model_generated", "generators": _generators(inferred, minor)}
+        if inferred.seed_sources:
+            first = _first_line(inferred, lambda e: bool(e.seeds))
+            origin["seed_source"] = Noted(f"{TODO}: confirm {inferred.seed_sources[0]}", f"named on line {first}")
     else:
         origin = {"class": Noted(TODO, _choices(minor, "origin", "properties", "class"))}
     if inferred.source_datasets:
         origin["source_datasets"] = list(inferred.source_datasets)
     if inferred.synthetic:
-        because = "; ".join(inferred.synthetic_evidence)
+        because = "; ".join(inferred.synthetic_evidence + tuple(_cite(inferred, e) for e in inferred.text_evidence[:1]))
         return Noted(origin, f"inferred from {because}; change the class if this part is not generated")
     return origin
+
+
+def _generators(inferred: Inferred, minor: int) -> list[Any]:
+    """One entry per model the evidence names (at most three), each still for the author to confirm."""
+    models = inferred.generator_models[:3]
+    revision: Any = TODO
+    if minor >= 1:
+        revision = Noted(TODO, "a commit or tag; for an API model, `snapshot:` its dated name instead")
+    if not models:
+        return [{"model": f"{TODO}: generator model id", "revision": revision}]
+    return [
+        {"model": Noted(f"{TODO}: confirm {name}; give its exact id",
+                        f"named on line {_first_line(inferred, lambda e, n=name: n in e.models)}"),
+         "revision": revision}
+        for name in models
+    ]
+
+
+def _first_line(inferred: Inferred, wanted: Any) -> int:
+    return next(e.line for e in inferred.text_evidence if wanted(e)) + inferred.line_shift
+
+
+def _cite(inferred: Inferred, evidence: Any) -> str:
+    quote = evidence.quote.rstrip(".") if len(evidence.quote) <= 80 else evidence.quote[:79] + "…"
+    return f"line {evidence.line + inferred.line_shift}: {quote}"
 
 
 def _tail_evaluations(languages: tuple[str, ...]) -> list[Any]:

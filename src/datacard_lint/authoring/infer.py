@@ -25,6 +25,16 @@ class Config:
 
 
 @dataclass(frozen=True, slots=True)
+class TextEvidence:
+    """A sentence of the card's body that says some data was generated (see `datacard_lint.evidence`)."""
+
+    line: int
+    quote: str
+    models: tuple[str, ...] = ()
+    seeds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Inferred:
     #: Why the data looks (partly) generated, e.g. "annotations_creators: machine-generated".
     synthetic_evidence: tuple[str, ...] = ()
@@ -33,13 +43,25 @@ class Inferred:
     source_datasets: tuple[str, ...] = ()
     #: Hub language entries that are not strings (an unquoted `no` read as false, say).
     skipped_languages: tuple[str, ...] = field(default=())
+    #: Sentences of the body that say data was generated, with the models and seeds they name.
+    text_evidence: tuple[TextEvidence, ...] = ()
+    #: Lines the new block adds above the body, so comments can cite evidence lines as they will be.
+    line_shift: int = 0
 
     @property
     def synthetic(self) -> bool:
-        return bool(self.synthetic_evidence)
+        return bool(self.synthetic_evidence or self.text_evidence)
+
+    @property
+    def generator_models(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m for e in self.text_evidence for m in e.models))
+
+    @property
+    def seed_sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for e in self.text_evidence for s in e.seeds))
 
 
-def infer(metadata: Mapping[Any, Any] | None) -> Inferred:
+def infer(metadata: Mapping[Any, Any] | None, text_evidence: tuple[TextEvidence, ...] = ()) -> Inferred:
     meta = metadata if isinstance(metadata, Mapping) else {}
     languages, skipped = _languages(meta.get("language"))
     return Inferred(
@@ -48,6 +70,7 @@ def infer(metadata: Mapping[Any, Any] | None) -> Inferred:
         languages=languages,
         source_datasets=_source_datasets(meta.get("source_datasets")),
         skipped_languages=skipped,
+        text_evidence=text_evidence,
     )
 
 

@@ -48,8 +48,9 @@ def audit(
 
     Prints a short summary; with --output, also writes a self-contained HTML report
     (coverage per requirement, score histogram, most frequent findings, Hub metadata
-    errors) and the JSON behind it. Findings do not change the exit status: 0 when the
-    audit ran, 2 on a usage error or when some Hub cards could not be fetched.
+    errors, generated content that the cards' own text shows) and the JSON behind it.
+    Findings do not change the exit status: 0 when the audit ran, 2 on a usage error or
+    when some Hub cards could not be fetched.
     """
     from datacard_lint.audit.aggregate import Audit
     from datacard_lint.audit.collect import Sources, local_sources
@@ -160,6 +161,12 @@ def summary_text(data: dict[str, Any]) -> str:
     for item in data["findings"][:10]:
         lines.append(f"  {item['code']} {item['name']}: {item['occurrences']:,} in {item['cards']:,} cards")
     lines.append(f"Hub metadata (DCL8xx): {hub['errors']:,} errors in {hub['cards_with_errors']:,} cards")
+    generated = data.get("generated_content")
+    if generated and (generated["cards_undeclared"] or generated["cards_declared_human"]):
+        named = ", ".join(f"{m['model']} ({m['cards']:,})" for m in generated["models"][:5])
+        lines.append(f"Generated content undeclared (DCL613): {generated['cards_undeclared']:,} cards; declared "
+                     f"human (DCL614): {generated['cards_declared_human']:,}" + (f"; models named: {named}" if named
+                                                                                   else ""))
     if totals["not_fetched"]:
         lines.append(f"Not fetched: {totals['not_fetched']:,} cards")
     return "\n".join(lines)

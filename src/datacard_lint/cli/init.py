@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -51,8 +53,12 @@ def init(path: Path, dry_run: bool, show_diff: bool, schema_version: str) -> Non
         original = data
     try:
         site = locate(original, kind_of(target))
-        inferred = infer(site.metadata)
+        inferred = infer(site.metadata, _text_evidence(site))
         insertion = insert(site, block_lines(inferred, schema_version))
+        if inferred.text_evidence:  # comments cite evidence lines as they read after the insertion
+            shift = insertion.inserted.count(b"\n") or insertion.inserted.count(b"\r")
+            inferred = dataclasses.replace(inferred, line_shift=shift)
+            insertion = insert(site, block_lines(inferred, schema_version))
     except Refusal as refusal:
         fail(f"cannot add a governance block to {target}: {refusal}")
         return
@@ -64,6 +70,20 @@ def init(path: Path, dry_run: bool, show_diff: bool, schema_version: str) -> Non
                    f"(`datacard-lint check {target}` lists them)", err=True)
         for note in _notes(inferred):
             click.echo(f"datacard-lint: {note}", err=True)
+
+
+def _text_evidence(site: Any) -> tuple[Any, ...]:
+    """Sentences of the body that say data was generated (none for YAML cards)."""
+    from datacard_lint import evidence
+    from datacard_lint.authoring.infer import TextEvidence
+    from datacard_lint.loading.frontmatter import split_front_matter
+
+    if site.kind != "markdown":
+        return ()
+    split = split_front_matter(site.text)
+    body_start = split.body_start if split.found else 0
+    found = evidence.find_in(site.text, body_start, site.metadata)
+    return tuple(TextEvidence(e.line, e.quote, e.models, e.seeds) for e in found if e.kind == "text")
 
 
 def _todo_count(block: str) -> int:
@@ -78,7 +98,9 @@ def _notes(inferred: object) -> list[str]:
     assert isinstance(inferred, Inferred)
     notes = []
     if inferred.synthetic:
-        notes.append(f"parts marked model_generated because the card says {'; '.join(inferred.synthetic_evidence)}")
+        said = list(inferred.synthetic_evidence) + [f"line {e.line + inferred.line_shift}: \"{e.quote}\""
+                                                   for e in inferred.text_evidence[:3]]
+        notes.append(f"parts marked model_generated because the card says {'; '.join(said)}")
     if inferred.skipped_languages:
         notes.append(f"language entries that are not strings were skipped: {', '.join(inferred.skipped_languages)}"
                      " (quote them, e.g. \"no\" for Norwegian)")

@@ -64,6 +64,8 @@ class Rule:
     runs_check: bool = True
     #: Whether the check only makes sense when the card has a governance block.
     needs_governance: bool = True
+    #: False for checks that read the Markdown body, which exists even without front matter.
+    needs_metadata: bool = True
 
     def sections(self) -> dict[str, str]:
         """The docstring's sections keyed why/failing/passing/fix/options."""
@@ -89,6 +91,7 @@ def rule(
     *,
     runs_check: bool = True,
     needs_governance: bool = True,
+    needs_metadata: bool = True,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as a rule; the first docstring line is its summary."""
     if not _CODE.match(code) or not _NAME.match(name):
@@ -98,7 +101,7 @@ def rule(
         doc = inspect.cleandoc(fn.__doc__ or "")
         summary = doc.splitlines()[0].rstrip(".") if doc else name
         _DEFINED.append(
-            Rule(code, name, severity, requirement, summary, doc, fn, runs_check, needs_governance)
+            Rule(code, name, severity, requirement, summary, doc, fn, runs_check, needs_governance, needs_metadata)
         )
         return fn
 

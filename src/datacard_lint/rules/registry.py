@@ -26,6 +26,7 @@ RULE_MODULES = (
     "general",
     "disclosure",
     "card_body",
+    "generated_content",
 )
 
 #: Renamed rules keep working in configurations and suppressions (old -> new).

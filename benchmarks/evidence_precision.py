@@ -1,0 +1,165 @@
+"""Precision and recall of generated-content evidence on the hand-labelled sample.
+
+Reads `tests/evidence/labels.tsv` (cards of `../shared/corpus/` read and labelled by a
+person, see `tests/evidence/GUIDE.md`), runs the detector on each card and prints the
+confusion counts, precision and recall for the tuning part and the held-out part.
+`--corpus` also counts how many cards of the whole corpus show evidence; `--timing` the
+extra time the detector adds to checking one card in a fresh process.
+
+    python benchmarks/evidence_precision.py [--corpus] [--timing] [--show-errors tuning]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = ROOT / "tests" / "evidence" / "labels.tsv"
+#: A typical card whose text holds no evidence, and one that does.
+TIMED_CARDS = ("hub-2023/cawac.md", "hub-2023/stjiris_IRIS_sts.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    path: str
+    split: str
+    label: str
+    lines: tuple[int, ...]
+    note: str
+
+
+def read_labels(path: Path = LABELS) -> list[Label]:
+    labels = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        fields = (raw.split("\t") + ["", "", "", "", ""])[:5]
+        lines = tuple(int(x) for x in fields[3].split(",") if x.strip())
+        labels.append(Label(fields[0], fields[1], fields[2], lines, fields[4]))
+    return labels
+
+
+def fires(relpath: str) -> bool:
+    from datacard_lint.evidence import find
+    from datacard_lint.loading.card import load_card
+    from datacard_lint.loading.limits import Limits
+
+    card = load_card(CORPUS / relpath, relpath, Limits())
+    return bool(find(card))
+
+
+@dataclass(slots=True)
+class Confusion:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def confusion(labels: list[Label], split: str, errors: list[str] | None = None) -> Confusion:
+    result = Confusion()
+    for item in labels:
+        if item.split != split or item.label not in ("pos", "neg"):
+            continue
+        predicted = fires(item.path)
+        if item.label == "pos":
+            if predicted:
+                result.tp += 1
+            else:
+                result.fn += 1
+                if errors is not None:
+                    errors.append(f"FN {item.path} {item.lines} {item.note}")
+        elif predicted:
+            result.fp += 1
+            if errors is not None:
+                errors.append(f"FP {item.path} {item.note}")
+        else:
+            result.tn += 1
+    return result
+
+
+def corpus_counts() -> tuple[int, int]:
+    cards = sorted(p for p in CORPUS.rglob("*.md") if p.name != "README.md" or p.parent != CORPUS)
+    return sum(1 for p in cards if fires(str(p.relative_to(CORPUS)))), len(cards)
+
+
+_TIMED = """
+import sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+import datacard_lint.loading.card
+t1 = time.perf_counter()
+import datacard_lint.evidence
+t2 = time.perf_counter()
+from datacard_lint.engine import Engine
+from datacard_lint.loading.card import load_card
+from datacard_lint.loading.limits import Limits
+engine = Engine()
+card = load_card(Path(sys.argv[1]), sys.argv[1], Limits())
+t3 = time.perf_counter()
+datacard_lint.evidence.find(card)
+t4 = time.perf_counter()
+engine.check_card(load_card(Path(sys.argv[1]), sys.argv[1], Limits()), engine._settings_for(None))
+t5 = time.perf_counter()
+print((t2 - t1) + (t4 - t3), (t1 - t0) + (t3 - t2) + (t5 - t4))
+"""
+
+
+def one_card_cost(relpath: str, repeat: int = 7) -> tuple[float, float]:
+    """Median milliseconds, each in a fresh process: the evidence detector's first run on
+    one card (its imports, vocabulary and parse included), and the rest of checking it."""
+    import statistics
+    import subprocess
+
+    extra, rest = [], []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", _TIMED, str(CORPUS / relpath)], capture_output=True,
+                             text=True, check=True).stdout.split()
+        extra.append(float(out[0]) * 1000)
+        rest.append(float(out[1]) * 1000)
+    return statistics.median(extra), statistics.median(rest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="store_true", help="also count evidence over the whole corpus")
+    parser.add_argument("--timing", action="store_true", help="time the one-card path in fresh processes")
+    parser.add_argument("--show-errors", choices=("tuning", "tuning2", "heldout"),
+                        help="list misclassified cards of a part")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
+    labels = read_labels()
+    for split in ("tuning", "tuning2", "heldout"):
+        errors: list[str] | None = [] if args.show_errors == split else None
+        c = confusion(labels, split, errors)
+        counted = [x for x in labels if x.split == split]
+        unclear = sum(1 for x in counted if x.label == "unclear")
+        print(f"{split:8} cards={len(counted)} unclear={unclear} TP={c.tp} FP={c.fp} FN={c.fn} TN={c.tn} "
+              f"precision={c.precision:.3f} recall={c.recall:.3f}")
+        for line in errors or []:
+            print("   ", line)
+    if args.corpus:
+        hits, total = corpus_counts()
+        print(f"corpus: evidence on {hits} of {total} cards")
+    if args.timing:
+        for relpath in TIMED_CARDS:
+            extra, rest = one_card_cost(relpath)
+            print(f"one card, fresh process: {relpath}: evidence {extra:.1f} ms, rest of the check {rest:.1f} ms "
+                  f"(ratio {extra / rest:.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
