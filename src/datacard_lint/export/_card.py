@@ -74,6 +74,17 @@ def mappings(value: object) -> Iterator[Mapping[str, Any]]:
                 yield item
 
 
+def size_of(value: object) -> dict[str, int | str]:
+    data = mapping(value)
+    found: dict[str, int | str] = {
+        unit: amount for unit in ("rows", "tokens", "bytes") if (amount := integer(data.get(unit))) is not None
+    }
+    tokenizer = text(data.get("tokenizer"))
+    if tokenizer and "tokens" in found:
+        found["tokenizer"] = tokenizer
+    return found
+
+
 def period(value: object) -> tuple[str | None, str | None]:
     data = mapping(value)
     return date(data.get("start")), date(data.get("end"))
@@ -122,7 +133,46 @@ class PartView:
 
     @property
     def generators(self) -> list[Mapping[str, Any]]:
-        return [g for g in mappings(self.origin.get("generators")) if text(g.get("model"))]
+        """Generators that name a model or (schema 1.1) a non-learned algorithm."""
+        return [g for g in mappings(self.origin.get("generators")) if text(g.get("model")) or text(g.get("algorithm"))]
+
+    @property
+    def classes(self) -> list[str]:
+        """The origin class, or the classes of the breakdown of a `mixed` part (schema 1.1)."""
+        klass = self.origin_class
+        if klass == "mixed":
+            return [c for entry in mappings(self.origin.get("breakdown")) if (c := text(entry.get("class")))]
+        return [klass] if klass else []
+
+    @property
+    def config_name(self) -> str | None:
+        return text(self.data.get("config_name"))
+
+    @property
+    def size(self) -> dict[str, int | str]:
+        """The part's size as numbers (rows, tokens, bytes) and the tokenizer, where given."""
+        return size_of(self.data.get("size"))
+
+    @property
+    def purposes(self) -> list[Mapping[str, Any]]:
+        """The purpose as a list: one object (schema 1.0) or several (1.1)."""
+        value = self.data.get("purpose")
+        if isinstance(value, Mapping):
+            return [value]
+        return [p for p in mappings(value) if text(p.get("statement")) or text(p.get("category"))]
+
+    @property
+    def contamination(self) -> Mapping[str, Any]:
+        return self.section("contamination")
+
+    @property
+    def verification_methods(self) -> list[Mapping[str, Any]]:
+        return [m for m in mappings(self.section("verification").get("methods")) if text(m.get("method"))]
+
+    @property
+    def processing(self) -> list[Mapping[str, Any]]:
+        """The part's own processing steps (schema 1.1)."""
+        return [s for s in mappings(self.data.get("processing")) if text(s.get("method"))]
 
     def section(self, name: str) -> Mapping[str, Any]:
         return mapping(self.data.get(name))
@@ -149,6 +199,31 @@ class CardView:
     @property
     def renewal(self) -> Mapping[str, Any]:
         return mapping(self.governance.get("renewal"))
+
+    @property
+    def grounded_share(self) -> float | None:
+        return number(self.renewal.get("grounded_share"))
+
+    @property
+    def generation(self) -> int | None:
+        return integer(self.renewal.get("generation"))
+
+    @property
+    def tail_evaluations(self) -> list[Mapping[str, Any]]:
+        return list(mappings(self.governance.get("tail_evaluations")))
+
+    @property
+    def contamination_checks(self) -> list[Mapping[str, Any]]:
+        return list(mappings(self.governance.get("contamination_checks")))
+
+    @property
+    def processing(self) -> list[Mapping[str, Any]]:
+        """Processing steps that apply to every part (schema 1.1)."""
+        return [s for s in mappings(self.governance.get("processing")) if text(s.get("method"))]
+
+    @property
+    def has_governance(self) -> bool:
+        return isinstance(self.meta.get(GOVERNANCE_KEY), Mapping)
 
     def hub(self, key: str) -> list[str]:
         return strings(self.meta.get(key))

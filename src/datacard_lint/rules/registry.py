@@ -25,6 +25,7 @@ RULE_MODULES = (
     "public_evidence",
     "general",
     "card_body",
+    "croissant_requirements",
 )
 
 #: Renamed rules keep working in configurations and suppressions (old -> new).
