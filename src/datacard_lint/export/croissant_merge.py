@@ -94,11 +94,11 @@ def merge(base: Mapping[str, Any], export: Mapping[str, Any], *, overwrite: bool
     if CROISSANT_RAI_1_0 not in conforms:
         document["conformsTo"] = [*conforms, CROISSANT_RAI_1_0] if conforms else CROISSANT_RAI_1_0
         merged.added.append("conformsTo")
-    present = {_expand(key, context): key for key in document}
+    present = {expand(key, context): key for key in document}
     for key, value in export.items():
         if key in ("@context", "@type", "conformsTo"):
             continue
-        existing = present.get(_expand(key, context))
+        existing = present.get(expand(key, context))
         if existing is not None and _has_value(document[existing]):
             if overwrite and key not in _BASE_ONLY:
                 document[existing] = value
@@ -111,7 +111,7 @@ def merge(base: Mapping[str, Any], export: Mapping[str, Any], *, overwrite: bool
     return merged
 
 
-def _expand(key: str, context: Mapping[str, Any]) -> str:
+def expand(key: str, context: Mapping[str, Any]) -> str:
     """A property name as an IRI, as far as a flat `@context` says (enough to match keys)."""
     if key.startswith("@") or "://" in key:
         return key
@@ -122,7 +122,7 @@ def _expand(key: str, context: Mapping[str, Any]) -> str:
     if isinstance(definition, Mapping):
         definition = definition.get("@id")
     if isinstance(definition, str) and definition != key:
-        return _expand(definition, context)
+        return expand(definition, context)
     vocab = context.get("@vocab")
     return f"{vocab}{key}" if isinstance(vocab, str) and not colon else key
 

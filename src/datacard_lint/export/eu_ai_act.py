@@ -109,9 +109,37 @@ def synthetic_section(view: CardView) -> dict[str, Any]:
     section.update({
         "modalities": _modalities(view),
         "generating_models": list(models.values()) or NOT_DOCUMENTED,
+        "renewal": _renewal(view),
         "parts": [_synthetic_part(p) for p in parts],
     })
     return section
+
+
+def _renewal(view: CardView) -> dict[str, Any]:
+    """How far this data is from grounded data: its generation and its fresh grounded share."""
+    parents = []
+    for parent in mappings(view.renewal.get("parents")):
+        name = text(parent.get("id")) or text(parent.get("path")) or text(parent.get("model"))
+        if name:
+            revision = text(parent.get("revision"))
+            parents.append(f"{name}@{revision}" if revision else name)
+    generation = view.generation
+    grounded = view.grounded_share
+    return {
+        "generation": generation if generation is not None else NOT_DOCUMENTED,
+        "fresh_grounded_share": grounded if grounded is not None else NOT_DOCUMENTED,
+        "parents": parents or NOT_DOCUMENTED,
+    }
+
+
+def data_processing(view: CardView) -> dict[str, Any]:
+    """Benchmark decontamination and (schema 1.1) processing steps, as the card records them."""
+    from datacard_lint.export.croissant_parts import check_records, processing_records
+
+    return {
+        "contamination_checks": check_records(view) or NOT_DOCUMENTED,
+        "processing_steps": processing_records(view) or NOT_DOCUMENTED,
+    }
 
 
 def _modalities(view: CardView) -> list[str] | str:
@@ -162,6 +190,7 @@ def to_eu_summary(view: CardView, display: str) -> dict[str, Any]:
             "languages": strings(meta.get("language")) or NOT_DOCUMENTED,
         },
         "sections": {"2.3": crawled_section(view), "2.5": synthetic_section(view)},
+        "data_processing": data_processing(view),
     }
 
 
@@ -245,6 +274,13 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
             lines += ["| Model | Revision | Provider | Role |", "|---|---|---|---|"]
             lines += [f"| {_cell(m['model'])} | {_cell(m['revision'])} | {_cell(m['provider'])} | {_cell(m['role'])} |"
                       for m in models]
+        renewal = synthetic["renewal"]
+        lines += ["", "### Generation and renewal", ""]
+        lines += _table([
+            ("Generation in a chain of model-generated data (0 = grounded)", renewal["generation"]),
+            ("Fresh grounded share of this release", renewal["fresh_grounded_share"]),
+            ("Parent datasets", renewal["parents"]),
+        ])
         lines += ["", "### Synthetic parts", ""]
         for part in synthetic["parts"]:
             lines += [f"#### Part `{part['id']}`", ""]
@@ -263,7 +299,31 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
     if "simulation_parts" in synthetic:
         simulated = synthetic["simulation_parts"]
         lines += ["", f"Simulation parts ({', '.join(f'`{p}`' for p in simulated['parts'])}): {simulated['note']}."]
+    lines += _processing_markdown(summary["data_processing"])
     return "\n".join(line for line in _squeeze(lines)) + "\n"
+
+
+def _processing_markdown(processing: Mapping[str, Any]) -> list[str]:
+    lines = ["", "## Data processing", "", "### Benchmark contamination checks", ""]
+    checks = processing["contamination_checks"]
+    if isinstance(checks, str):
+        lines.append(f"*{checks}*")
+    else:
+        lines += ["| Benchmarks | Method | Parts | Date | Items removed | Result |", "|---|---|---|---|---|---|"]
+        lines += [f"| {_cell(c.get('benchmarks', NOT_DOCUMENTED))} | {_cell(c.get('method', NOT_DOCUMENTED))} | "
+                  f"{_cell(c.get('parts', 'all'))} | {_cell(c.get('date', NOT_DOCUMENTED))} | "
+                  f"{_cell(c.get('items_removed', NOT_DOCUMENTED))} | {_cell(c.get('result', NOT_DOCUMENTED))} |"
+                  for c in checks]
+    steps = processing["processing_steps"]
+    lines += ["", "### Processing steps", ""]
+    if isinstance(steps, str):
+        lines.append(f"*{steps}*")
+    else:
+        lines += ["| Part | Step | Method | Tool | Items removed |", "|---|---|---|---|---|"]
+        lines += [f"| {_cell(s.get('part', 'all'))} | {_cell(s.get('step', NOT_DOCUMENTED))} | {_cell(s['method'])} | "
+                  f"{_cell(' '.join(str(s[k]) for k in ('tool', 'tool_version') if k in s) or NOT_DOCUMENTED)} | "
+                  f"{_cell(s.get('items_removed', NOT_DOCUMENTED))} |" for s in steps]
+    return lines
 
 
 def _squeeze(lines: list[str]) -> list[str]:
