@@ -22,7 +22,10 @@ from datacard_lint.schemas import fastcheck, store
 
 REPO = Path(__file__).resolve().parents[2]
 GOVERNANCE = "v1/governance.schema.json"
+GOVERNANCE_1_0 = "v1/governance-1.0.schema.json"
 CARD = "v1/card.schema.json"
+VALIDATORS = {GOVERNANCE: lambda: store.governance_validator(1), GOVERNANCE_1_0: lambda: store.governance_validator(1, 0),
+              CARD: lambda: store.card_validator(1)}
 
 
 def _generator() -> Any:
@@ -49,7 +52,7 @@ def agree(relative: str, value: Any) -> bool | None:
     if verdict is not None and _string_keys_only(value):
         # jsonschema itself raises TypeError on a non-string key under patternProperties,
         # so such mutations have no reference verdict to compare with.
-        reference = store.governance_validator(1) if relative == GOVERNANCE else store.card_validator(1)
+        reference = VALIDATORS[relative]()
         assert verdict == reference.is_valid(value), json.dumps(value, default=str)[:500]
     return verdict
 
@@ -61,17 +64,18 @@ def test_valid_blocks_take_the_fast_path() -> None:
         assert agree(GOVERNANCE, card.metadata["governance"]) is True
 
 
+@pytest.mark.parametrize("governance", [GOVERNANCE, GOVERNANCE_1_0])
 @pytest.mark.parametrize("folder", ["hf-2022", "hub-2023", "oddities"])
-def test_corpus_verdicts_agree(corpus: Path, folder: str) -> None:
+def test_corpus_verdicts_agree(corpus: Path, folder: str, governance: str) -> None:
     certain = 0
     for path in sorted((corpus / folder).glob("*.md")):
         card = load_card(path, path.name)
         if not isinstance(card.metadata, dict):
             continue
         # The whole front matter as a governance block: exercises the False answers.
-        certain += agree(GOVERNANCE, card.metadata) is not None
+        certain += agree(governance, card.metadata) is not None
         if "governance" in card.metadata:
-            agree(GOVERNANCE, card.metadata["governance"])
+            agree(governance, card.metadata["governance"])
         else:
             # The card schema reaches the governance file through a $ref, where jsonschema
             # switches to the stock validator class (dates are not strings there), so the
@@ -96,6 +100,14 @@ def test_generated_cards_agree(tmp_path: Path) -> None:
 @given(mutated_cards())
 def test_mutated_governance_blocks_agree(card: dict[str, Any]) -> None:
     block = card.get("governance", card)
+    agree(GOVERNANCE, block)
+    agree(GOVERNANCE_1_0, block)
+
+
+@settings(max_examples=200, deadline=None)
+@given(mutated_cards(store.governance_schema(1)["examples"][0]))
+def test_mutated_1_1_blocks_agree(block: dict[str, Any]) -> None:
+    """The 1.1 shapes (undisclosed, components, lists of purposes, waivers) under mutation."""
     agree(GOVERNANCE, block)
 
 

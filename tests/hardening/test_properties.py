@@ -58,9 +58,9 @@ EXAMPLE = _example_governance()
 
 
 @st.composite
-def mutated_cards(draw: st.DrawFn) -> dict[str, Any]:
-    """A real governance-rich card with a few values replaced, deleted or retyped."""
-    card = copy.deepcopy(EXAMPLE)
+def mutated_cards(draw: st.DrawFn, start: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A real governance-rich card (or `start`) with a few values replaced, deleted or retyped."""
+    card = copy.deepcopy(EXAMPLE if start is None else start)
     for _ in range(draw(st.integers(1, 6))):
         node: Any = card
         for _ in range(draw(st.integers(1, 6))):

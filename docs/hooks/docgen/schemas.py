@@ -15,6 +15,9 @@ from mkdocs.exceptions import PluginError
 from .markdown import code, relative, table
 
 _VERSION_DIR = re.compile(r"v(\d+)")
+#: A minor version frozen at its own `$id` beside the major's newest (`governance-1.0.schema.json`):
+#: published and documented, but never served under `latest/`.
+_FROZEN_MINOR = re.compile(r"-\d+\.\d+\.schema\.json$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class SchemaFile:
     @property
     def title(self) -> str:
         title = str(self.data.get("title") or Path(self.published).name)
+        if _FROZEN_MINOR.search(self.published):
+            return f"{title}, {self.data.get('x-schema-version', '')} (frozen)"
         if self.major is None or re.search(rf"\bv{self.major}\b", title):
             return title
         return f"{title} (v{self.major})"
@@ -73,7 +78,7 @@ class SchemaSet:
         parts = published.split("/")
         versions = [i for i, part in enumerate(parts) if _VERSION_DIR.fullmatch(part)]
         major = family = None
-        if versions:
+        if versions and not _FROZEN_MINOR.search(published):
             at = versions[-1]
             major = int(parts[at][1:])
             family = "/".join(parts[:at] + ["latest"] + parts[at + 1 :])

@@ -47,7 +47,7 @@ def unknown_schema_version(ctx: RuleContext) -> Iterable[Hit]:
 
     How to fix
     ----------
-    Use a released version (`1.0`), or upgrade datacard-lint.
+    Use a released version (`1.0` or `1.1`), or upgrade datacard-lint.
     """
     return ()
 

@@ -27,8 +27,20 @@ def load_json(relative: str) -> Any:
         return json.load(handle)
 
 
-def governance_schema(major: int) -> dict[str, Any]:
-    return load_json(f"v{major}/{GOVERNANCE_FILE}")  # type: ignore[no-any-return]
+def governance_file(major: int, minor: int | None = None) -> str:
+    """The bundled file for a declared version: a frozen `governance-M.N.schema.json` for an
+    older minor, else the major's `governance.schema.json`, which is always the newest minor."""
+    if minor is not None and minor < known_minor(major):
+        frozen = f"v{major}/governance-{major}.{minor}.schema.json"
+        if (schema_dir() / frozen).is_file():
+            return frozen
+    return f"v{major}/{GOVERNANCE_FILE}"
+
+
+def governance_schema(major: int, minor: int | None = None) -> dict[str, Any]:
+    if minor is None:
+        return load_json(f"v{major}/{GOVERNANCE_FILE}")  # type: ignore[no-any-return]
+    return load_json(governance_file(major, minor))  # type: ignore[no-any-return]
 
 
 def known_minor(major: int) -> int:
@@ -73,13 +85,14 @@ def validator_class() -> Any:
 
 
 @functools.cache
-def governance_validator(major: int) -> Any:
-    """A compiled validator for one major version, built once per process."""
+def governance_validator(major: int, minor: int | None = None) -> Any:
+    """A compiled validator for a declared version (newest minor when `minor` is None),
+    built once per process."""
     from jsonschema import Draft202012Validator
 
     cls = validator_class()
     return cls(
-        governance_schema(major),
+        governance_schema(major, minor),
         registry=_registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )

@@ -39,7 +39,6 @@ def translate(errors: Iterator[Any], card: Card, base: Path_) -> Iterator[Findin
 
 
 def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
-    from jsonschema.exceptions import best_match
 
     path: Path_ = (*base, *error.absolute_path)
     keyword = error.validator
@@ -53,7 +52,7 @@ def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
                 card.locate(path, key=True),
             )
             return
-        yield from _one(best_match(error.context), card, base)
+        yield from _alternative(error, card, base)
         return
     if keyword == "required":
         name = _missing_name(error)
@@ -82,6 +81,44 @@ def _one(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
     else:
         yield Finding("DCL055" if keyword in _VALUE_KEYWORDS else "DCL056",
                       _value_message(error, path), card.locate(path))
+
+
+_UNDISCLOSED = {"$ref": "#/$defs/undisclosed"}
+
+
+def _alternative(error: Any, card: Card, base: Path_) -> Iterator[Finding]:
+    """The error of the alternative the author most likely meant.
+
+    An alternative whose type the value does not even have is set aside (a mapping given
+    for `purpose` was meant as one purpose, not a list of them); a value that is not the
+    `undisclosed` form is judged by the other alternatives, whose message then names
+    `undisclosed` as the way out.
+    """
+    from jsonschema.exceptions import relevance
+
+    options = error.validator_value if isinstance(error.validator_value, list) else []
+    by_branch: dict[Any, list[Any]] = {}
+    for sub in error.context:
+        by_branch.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else None, []).append(sub)
+    undisclosed = next((i for i, option in enumerate(options) if option == _UNDISCLOSED), None)
+    meant_undisclosed = isinstance(error.instance, dict) and "undisclosed" in error.instance
+    if undisclosed is not None and not meant_undisclosed and len(by_branch) > 1:
+        by_branch.pop(undisclosed, None)
+    elif undisclosed is not None and meant_undisclosed:
+        by_branch = {undisclosed: by_branch.get(undisclosed, list(error.context))}
+    fitting = {k: v for k, v in by_branch.items() if not any(_type_mismatch(sub) for sub in v)}
+    chosen = [sub for subs in (fitting or by_branch).values() for sub in subs] or list(error.context)
+    # One level at a time: a nested alternative is judged again by this function.
+    for finding in _one(max(chosen, key=relevance), card, base):
+        if undisclosed is not None and not meant_undisclosed and finding.code == "DCL054":
+            finding = Finding(finding.code, finding.message.replace(", not ", " or `undisclosed`, not ", 1),
+                              finding.span, finding.help)
+        yield finding
+
+
+def _type_mismatch(sub: Any) -> bool:
+    """The alternative wants another type for the value itself (not for something inside it)."""
+    return sub.validator == "type" and not sub.relative_path
 
 
 _VALUE_KEYWORDS = frozenset(

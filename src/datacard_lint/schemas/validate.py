@@ -10,8 +10,9 @@ from typing import Any
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Finding
 from datacard_lint.loading.card import Card
+from datacard_lint.paths import dotted
 from datacard_lint.schemas import fastcheck, store
-from datacard_lint.schemas.translate import dotted, translate
+from datacard_lint.schemas.translate import translate
 
 _VERSION = re.compile(r"^\s*(\d+)(?:\.(\d+))?(?:\.\d+)?\s*$")
 _G = (GOVERNANCE_KEY,)
@@ -54,24 +55,35 @@ def validate_governance(card: Card) -> list[Finding]:
                 "upgrade datacard-lint to check fields added since",
             )
         )
-    fast = fastcheck.bundled_check(f"v{major}/{store.GOVERNANCE_FILE}")
+    # A card is checked against the version it declares: a `1.0` card against the frozen
+    # 1.0 schema (fields added later are unknown there), a newer minor against the newest.
+    declared = None if newer else minor
+    fast = fastcheck.bundled_check(store.governance_file(major, declared))
     if fast is not None and fast(block) is True:
         return findings  # certainly valid: jsonschema would report nothing
-    validator = store.governance_validator(major)
-    try:
-        schema_findings = list(translate(validator.iter_errors(block), card, _G))
-    except TypeError:
-        # jsonschema assumes JSON: a non-string key (`1:`, `true:`) or a YAML date where a
-        # pattern or length applies makes it raise. Report the keys, validate a JSON view.
-        bad_keys: list[Finding] = []
-        json_block = _json_view(block, _G, card, bad_keys)
-        schema_findings = bad_keys + list(translate(validator.iter_errors(json_block), card, _G))
+    schema_findings = _schema_findings(block, card, store.governance_validator(major, declared))
+    if schema_findings and declared is not None and declared < store.known_minor(major):
+        latest = store.known_minor(major)
+        if not _schema_findings(block, card, store.governance_validator(major)):
+            hint = f'fields or values added in {major}.{latest} are used: declare schema_version: "{major}.{latest}"'
+            schema_findings = [Finding(f.code, f.message, f.span, hint) for f in schema_findings]
     for finding in schema_findings:
         if newer and (finding.code == "DCL053" or "not an allowed value" in finding.message):
             # Fields and vocabulary values added by a newer minor version are unknown here.
             finding = Finding("DCL051", finding.message + " (it may belong to the newer version)", finding.span)
         findings.append(finding)
     return findings
+
+
+def _schema_findings(block: Mapping[Any, Any], card: Card, validator: Any) -> list[Finding]:
+    try:
+        return list(translate(validator.iter_errors(block), card, _G))
+    except TypeError:
+        # jsonschema assumes JSON: a non-string key (`1:`, `true:`) or a YAML date where a
+        # pattern or length applies makes it raise. Report the keys, validate a JSON view.
+        bad_keys: list[Finding] = []
+        json_block = _json_view(block, _G, card, bad_keys)
+        return bad_keys + list(translate(validator.iter_errors(json_block), card, _G))
 
 
 def _json_view(value: Any, path: Path_, card: Card, bad_keys: list[Finding]) -> Any:
