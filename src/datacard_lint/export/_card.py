@@ -201,6 +201,11 @@ class CardView:
         return mapping(self.governance.get("renewal"))
 
     @property
+    def dataset_size(self) -> dict[str, int | str]:
+        """Totals for the whole dataset (schema 1.1 `dataset.size`)."""
+        return size_of(mapping(self.governance.get("dataset")).get("size"))
+
+    @property
     def grounded_share(self) -> float | None:
         return number(self.renewal.get("grounded_share"))
 

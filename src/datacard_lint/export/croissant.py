@@ -44,7 +44,6 @@ from datacard_lint.export.croissant_vocab import (
     SYNTHETIC_DATA_EXPLANATION,
 )
 from datacard_lint.export.licenses import spdx_url
-from datacard_lint.requirements import MODEL_CLASSES
 
 CROISSANT = CROISSANT_1_1
 CROISSANT_RAI = CROISSANT_RAI_1_0
@@ -292,7 +291,7 @@ def _rai(view: CardView) -> dict[str, Any]:
     if limitations:
         rai["rai:dataLimitations"] = limitations
 
-    uses = [_use_line(p) for p in parts if text(p.section("purpose").get("statement"))]
+    uses = [line for p in parts for line in _use_lines(p)]
     uses += sections_matching(sections, "uses", "use cases", "intended use")
     if uses:
         rai["rai:dataUseCases"] = uses
@@ -319,9 +318,11 @@ def _rai(view: CardView) -> dict[str, Any]:
     return rai
 
 
-def _use_line(part: PartView) -> str:
-    purpose = part.section("purpose")
-    return f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {text(purpose.get('statement'))}"
+def _use_lines(part: PartView) -> Iterable[str]:
+    for purpose in part.purposes:
+        statement = text(purpose.get("statement"))
+        if statement:
+            yield f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {statement}"
 
 
 def _collection_type(part: PartView) -> str:
@@ -445,6 +446,8 @@ def _extension(view: CardView) -> dict[str, Any]:
     entities = parts_.part_entities(view, _activity, _hub_url)
     if entities:
         found[PARTS] = entities
+    if view.dataset_size:
+        found["dcl:size"] = view.dataset_size
     if view.grounded_share is not None:
         found["dcl:groundedShare"] = view.grounded_share
     if view.generation is not None:
@@ -468,8 +471,8 @@ def _hub_url(kind: str, identifier: str, revision: str | None) -> str | None:
 
 
 def _agent(generator: Mapping[str, Any]) -> dict[str, Any]:
-    model = text(generator.get("model"))
-    revision = text(generator.get("revision")) or text(generator.get("snapshot"))
+    model = parts_.model_name(generator)
+    revision = parts_.disclosed(generator.get("revision")) or text(generator.get("snapshot"))
     return parts_.agent(generator, _hub_url("model", model, revision) if model else None)
 
 
@@ -496,7 +499,7 @@ def _provenance(view: CardView, hub_id: str | None) -> dict[str, Any]:
 
     agents: dict[str, dict[str, Any]] = {}
     for p in view.parts:
-        if p.origin_class in MODEL_CLASSES:
+        if set(p.classes) & parts_.MODEL_MADE:
             for generator in p.generators:
                 agent = _agent(generator)
                 agents.setdefault(agent["prov:label"], agent)
@@ -600,7 +603,7 @@ def _file_set_provenance(part: PartView) -> dict[str, Any]:
     activity = _activity(part)
     if activity:
         prov["prov:wasGeneratedBy"] = activity
-    if part.origin_class in MODEL_CLASSES and part.generators:
+    if set(part.classes) & parts_.MODEL_MADE and part.generators:
         prov["prov:wasAttributedTo"] = [_agent(g) for g in part.generators]
     sources = strings(part.origin.get("source_datasets"))
     if sources:

@@ -44,15 +44,36 @@ def has_synthetic_data(view: CardView) -> bool | None:
     return False if all(v is False for v in verdicts) else None
 
 
+def disclosed(value: object) -> str | None:
+    """A text value, unless it is the `undisclosed` answer of schema 1.1 (short or long form)."""
+    if isinstance(value, Mapping) or value == "undisclosed":
+        return None
+    return text(value)
+
+
+def model_name(generator: Mapping[str, Any]) -> str | None:
+    return disclosed(generator.get("model"))
+
+
+def is_algorithm(generator: Mapping[str, Any]) -> bool:
+    named_algorithm = bool(text(generator.get("algorithm")))
+    return generator.get("kind") == "algorithm" or (not generator.get("model") and named_algorithm)
+
+
 def generator_label(generator: Mapping[str, Any]) -> str:
     """`model@revision` (or the algorithm and its version); the snapshot stands in for a revision."""
-    name = text(generator.get("model")) or text(generator.get("algorithm")) or "unknown generator"
+    if is_algorithm(generator):
+        name = text(generator.get("algorithm")) or "unnamed algorithm"
+    else:
+        name = model_name(generator) or "an undisclosed model"
     version = _version(generator)
     return f"{name}@{version}" if version else name
 
 
 def _version(generator: Mapping[str, Any]) -> str | None:
-    return text(generator.get("revision")) or text(generator.get("snapshot")) or text(generator.get("version"))
+    if is_algorithm(generator):
+        return text(generator.get("version"))
+    return disclosed(generator.get("revision")) or text(generator.get("snapshot"))
 
 
 def _generator_phrase(generator: Mapping[str, Any]) -> str:
@@ -149,10 +170,17 @@ def agent(generator: Mapping[str, Any], hub_url: str | None) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "prov:SoftwareAgent", "prov:label": generator_label(generator)}
     if hub_url:
         node["@id"] = hub_url
-    node["name"] = text(generator.get("model")) or text(generator.get("algorithm")) or "unknown generator"
+    if is_algorithm(generator):
+        node["name"] = text(generator.get("algorithm")) or "unnamed algorithm"
+        node["dcl:kind"] = "algorithm"
+    else:
+        node["name"] = model_name(generator) or "undisclosed"
     version = _version(generator)
     if version:
         node["version"] = version
+    for key in ("access", "terms"):
+        if text(generator.get(key)):
+            node[f"dcl:{key}"] = text(generator.get(key))
     role = text(generator.get("role"))
     if role:
         node["dcl:role"] = role
@@ -220,6 +248,8 @@ def part_entities(view: CardView, activity_of: Any, hub_url: Any) -> list[dict[s
         if part.share is not None:
             entity["dcl:share"] = part.share
             entity["dcl:shareBasis"] = part.basis
+        elif disclosed(part.data.get("share")) is None and part.data.get("share") is not None:
+            entity["dcl:share"] = "undisclosed"
         if part.config_name:
             entity["dcl:configName"] = part.config_name
         if part.size:
@@ -237,7 +267,7 @@ def part_entities(view: CardView, activity_of: Any, hub_url: Any) -> list[dict[s
         made_by = part.generators
         if made_by:
             entity["prov:wasAttributedTo"] = [
-                agent(g, hub_url("model", text(g.get("model")) or "", _version(g))) for g in made_by]
+                agent(g, hub_url("model", model_name(g), _version(g)) if model_name(g) else None) for g in made_by]
         sources = strings(part.origin.get("source_datasets"))
         if sources:
             entity["prov:wasDerivedFrom"] = [{"@type": "prov:Entity", "prov:label": s} for s in sources]
@@ -262,7 +292,7 @@ def tail_evaluation_records(view: CardView) -> list[dict[str, Any]]:
 
 def check_records(view: CardView) -> list[dict[str, Any]]:
     """Contamination checks (benchmarks, method, result; 1.1 adds parts, date, items removed)."""
-    keep = ("benchmarks", "method", "result", "action", "parts", "date", "items_removed", "threshold")
+    keep = ("benchmarks", "method", "tool", "result", "action", "overlap_rate", "parts", "date", "items_removed")
     return [{k: _plain(c.get(k)) for k in keep if _plain(c.get(k)) is not None} for c in view.contamination_checks]
 
 

@@ -25,7 +25,8 @@ DCL_NAMESPACE: Final = f"{SITE_URL}guide/croissant-rai/#"
 #: Extension terms whose values are JSON literals.
 DCL_JSON_TERMS: Final = ("size", "aiContent", "purpose", "tailEvaluations", "contaminationChecks", "processing")
 #: Extension terms with plain values (strings and numbers).
-DCL_PLAIN_TERMS: Final = ("originClass", "share", "shareBasis", "configName", "groundedShare", "generation", "role")
+DCL_PLAIN_TERMS: Final = ("originClass", "share", "shareBasis", "configName", "groundedShare", "generation", "role",
+                          "kind", "access", "terms")
 
 #: Prefixes and term definitions the export needs in a document's `@context`.
 CONTEXT_ADDITIONS: Final[dict[str, Any]] = {

@@ -14,10 +14,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from datacard_lint.export._card import CardView, PartView, integer, mapping, mappings, number, period, strings, text
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.export._card import CardView, PartView, mapping, mappings, number, period, strings, text
+from datacard_lint.export.croissant_parts import MODEL_MADE, disclosed, is_algorithm, model_name
 
 NOT_DOCUMENTED = "not documented in the card"
+#: Classes whose content a program without a trained model produced: not AI-generated data.
+_PROGRAM_MADE = frozenset({"simulation", "algorithmic_generation"})
 TEMPLATE = ("Template for the public summary of training content of general-purpose AI models "
             "(annex to the Commission's Explanatory Notice, July 2025)")
 #: The Hub's modality tags, in the template's words where they differ.
@@ -25,9 +27,8 @@ _MODALITIES = {"text": "text", "image": "image", "audio": "audio", "video": "vid
                "timeseries": "other (time series)", "geospatial": "other (geospatial)", "3d": "other (3D)"}
 
 
-def _size(part: PartView) -> dict[str, int]:
-    size = mapping(part.data.get("size"))
-    return {unit: value for unit in ("rows", "tokens", "bytes") if (value := integer(size.get(unit))) is not None}
+def _size(part: PartView) -> dict[str, int | str]:
+    return part.size
 
 
 def _share(part: PartView) -> dict[str, Any] | str:
@@ -91,9 +92,9 @@ def _crawled_part(part: PartView) -> dict[str, Any]:
 
 
 def synthetic_section(view: CardView) -> dict[str, Any]:
-    parts = [p for p in view.parts if p.origin_class in MODEL_CLASSES]
+    parts = [p for p in view.parts if set(p.classes) & MODEL_MADE]
     section: dict[str, Any] = {"title": "Synthetic data", "used": _used(view, parts)}
-    simulated = [p.id for p in view.parts if p.origin_class == "simulation"]
+    simulated = [p.id for p in view.parts if set(p.classes) & _PROGRAM_MADE and not set(p.classes) & MODEL_MADE]
     if simulated:
         section["simulation_parts"] = {
             "parts": simulated,
@@ -150,27 +151,34 @@ def _modalities(view: CardView) -> list[str] | str:
 
 
 def _generator(generator: Mapping[str, Any]) -> dict[str, str]:
+    if is_algorithm(generator):
+        model = f"{text(generator.get('algorithm')) or NOT_DOCUMENTED} (algorithm, not a trained model)"
+        revision = text(generator.get("version"))
+    else:
+        model = model_name(generator) or ("undisclosed by the producer" if generator.get("model") else NOT_DOCUMENTED)
+        revision = disclosed(generator.get("revision")) or text(generator.get("snapshot"))
     return {
-        "model": text(generator.get("model")) or NOT_DOCUMENTED,
-        "revision": text(generator.get("revision")) or NOT_DOCUMENTED,
+        "model": model,
+        "revision": revision or NOT_DOCUMENTED,
         "provider": text(generator.get("provider")) or NOT_DOCUMENTED,
         "role": text(generator.get("role")) or NOT_DOCUMENTED,
     }
 
 
 def _synthetic_part(part: PartView) -> dict[str, Any]:
-    purpose = part.section("purpose")
+    categories = [c for p in part.purposes if (c := text(p.get("category")))]
+    statements = [c for p in part.purposes if (c := text(p.get("statement")))]
     verification = part.section("verification")
     methods = [text(m.get("method")) for m in mappings(verification.get("methods"))]
     return {
         "id": part.id,
-        "origin_class": part.origin_class,
+        "origin_class": ", ".join(part.classes) if part.origin_class == "mixed" else part.origin_class,
         "share": _share(part),
         "size": _size(part) or NOT_DOCUMENTED,
         "description": part.description or text(part.origin.get("description")) or NOT_DOCUMENTED,
         "purpose": {
-            "category": text(purpose.get("category")) or NOT_DOCUMENTED,
-            "statement": text(purpose.get("statement")) or NOT_DOCUMENTED,
+            "category": ", ".join(categories) or NOT_DOCUMENTED,
+            "statement": " ".join(statements) or NOT_DOCUMENTED,
         },
         "generators": [_generator(g) for g in part.generators] or NOT_DOCUMENTED,
         "seed_source": text(part.origin.get("seed_source")) or NOT_DOCUMENTED,
