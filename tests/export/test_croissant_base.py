@@ -214,3 +214,52 @@ def test_merge_never_changes_a_value_the_base_has(base_values: dict[str, Any], e
     for key in export_values:
         assert key in merged.document
     assert merged.document["conformsTo"][0] == "http://mlcommons.org/croissant/1.1"
+
+
+V11 = Path(__file__).parent / "fixtures" / "v1.1-card" / "README.md"
+
+
+def test_schema_1_1_facts_are_carried(tmp_path: Path) -> None:
+    from dcl_testing import lint
+
+    assert not [d for d in lint(V11.read_text(encoding="utf-8")).diagnostics if d.severity.value == "error"]
+    out = tmp_path / "c.json"
+    doc = export_over_base(V11, out)
+    assert validate(out).returncode == 0
+    explanation = doc["rai:syntheticDataExplanation"]
+    # geometry 0.33 wholly algorithmic + chat 0.67 of which 60% model-generated = 73.2%
+    assert explanation.startswith("Synthetic parts make up 73.2% of rows of this dataset.")
+    assert "quarry-geometry-engine@2.4.1" in explanation
+    assert "(67% of rows, mixed: direct_human_record 40%, model_generated 60%)" in explanation
+    assert "undisclosed model@vendor-chat-2026-05-14 (Example Vendor, generator)" in explanation
+    assert doc["rai:dataCollectionType"] == ["Others", "Manual Human Curator"]
+    assert doc["rai:dataPreprocessingProtocol"][0] == (
+        "deduplication by MinHash near-duplicate removal over 5-gram shingles (datatrove 0.3.0): 14,250 items removed.")
+    assert doc["dcl:size"] == {"rows": 180000, "tokens": 212000000, "tokenizer": "quarry-lab/tok-v2"}
+    assert doc["dcl:contaminationChecks"][0]["parts"] == ["chat"]
+    assert doc["dcl:contaminationChecks"][0]["date"] == "2026-10-01"
+    assert doc["dcl:contaminationChecks"][0]["items_removed"] == 37
+    tail = doc["dcl:tailEvaluations"][0]
+    assert tail["model"] == {"id": "quarry-lab/reasoner-8b", "revision": "a1b2c3d"}
+    assert tail["ci"] == {"low": 0.58, "high": 0.66, "level": 0.95} and tail["result_kind"] == "tail"
+    agents = {a["name"]: a for p in doc["dct:hasPart"] for a in p.get("prov:wasAttributedTo", [])}
+    assert agents["quarry-geometry-engine"]["dcl:kind"] == "algorithm"
+    assert "@id" not in agents["quarry-geometry-engine"] and "@id" not in agents["undisclosed"]
+    assert agents["undisclosed"]["dcl:snapshot"] == "vendor-chat-2026-05-14"
+    # only the model-generated part's agent is a dataset-level attribution; the engine is not a model
+    assert [a["name"] for a in doc["prov:wasAttributedTo"]] == ["undisclosed"]
+    assert [p["dcl:purpose"] for p in doc["dct:hasPart"]][0][1]["category"] == "rare_case_augmentation"
+
+
+def test_schema_1_1_eu_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--to", "eu-ai-act", "--format", "json", str(V11)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    synthetic = data["sections"]["2.5"]
+    assert synthetic["simulation_parts"]["parts"] == ["geometry"]
+    assert [p["id"] for p in synthetic["parts"]] == ["chat"]
+    assert synthetic["generating_models"] == [{"model": "undisclosed by the producer", "revision":
+                                               "vendor-chat-2026-05-14", "provider": "Example Vendor",
+                                               "role": "generator"}]
+    assert synthetic["parts"][0]["origin_class"] == "direct_human_record, model_generated"
+    assert data["data_processing"]["processing_steps"][0]["items_removed"] == 14250
+    assert data["data_processing"]["contamination_checks"][0]["parts"] == ["chat"]

@@ -133,3 +133,28 @@ def test_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert import_into(croissant, copy) == 1
     assert "already has a governance block" in capsys.readouterr().err
     assert copy.read_bytes() == governed
+
+
+def test_round_trip_of_schema_1_1_generators_and_breakdown(tmp_path: Path) -> None:
+    from dcl_testing import lint
+    from test_croissant_base import V11
+
+    croissant = tmp_path / "croissant.json"
+    assert main(["export", "--to", "croissant", str(V11), "-o", str(croissant)]) == 0
+    target = tmp_path / "README.md"
+    target.write_text(PLAIN_CARD, encoding="utf-8", newline="")
+    assert import_into(croissant, target) == 0
+    text = target.read_text(encoding="utf-8")
+    governance = governance_of(text)
+    assert governance["schema_version"] == "1.1"
+    geometry, chat = governance["parts"]
+    assert geometry["origin"]["generators"] == [{"kind": "algorithm", "algorithm": "quarry-geometry-engine",
+                                                 "version": "2.4.1"}]
+    assert [p["category"] for p in geometry["purpose"]] == ["math", "rare_case_augmentation"]
+    assert chat["origin"]["class"] == "mixed"
+    assert [(b["class"], b["share"]) for b in chat["origin"]["breakdown"]] == [
+        ("direct_human_record", 0.4), ("model_generated", 0.6)]
+    assert chat["origin"]["generators"] == [{"model": "undisclosed", "snapshot": "vendor-chat-2026-05-14",
+                                             "access": "api", "provider": "Example Vendor", "role": "generator"}]
+    assert governance["contamination_checks"][0]["items_removed"] == 37
+    assert not [d for d in lint(text).diagnostics if d.code.startswith("DCL05")]

@@ -43,7 +43,7 @@ governance:
       verification:
         domain: general
         methods:
-          - method: expert_review
+          - method: domain_expert_review
             sample_size: 400
             pass_rate: 0.93
   renewal:

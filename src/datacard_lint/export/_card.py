@@ -145,6 +145,14 @@ class PartView:
         return [klass] if klass else []
 
     @property
+    def breakdown(self) -> list[tuple[str, float | None]]:
+        """(class, share of the part) for each source of a `mixed` part (schema 1.1)."""
+        if self.origin_class != "mixed":
+            return []
+        return [(c, number(entry.get("share"))) for entry in mappings(self.origin.get("breakdown"))
+                if (c := text(entry.get("class")))]
+
+    @property
     def config_name(self) -> str | None:
         return text(self.data.get("config_name"))
 

@@ -131,6 +131,8 @@ COLLECTION_TYPES = {
     "model_generated": "Others",
     "human_edited_model_output": "Others",
     "generated_preference_label": "Others",
+    "human_label_on_model_output": "Others",
+    "algorithmic_generation": "Others",
     "other": "Others",
 }
 
@@ -239,7 +241,7 @@ def _rai(view: CardView) -> dict[str, Any]:
     if collection:
         rai["rai:dataCollection"] = "\n\n".join(collection)
 
-    types = [_collection_type(p) for p in parts if p.origin_class in COLLECTION_TYPES]
+    types = [kind for p in parts for kind in _collection_types(p)]
     if types:
         rai["rai:dataCollectionType"] = list(dict.fromkeys(types))
 
@@ -325,12 +327,11 @@ def _use_lines(part: PartView) -> Iterable[str]:
             yield f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {statement}"
 
 
-def _collection_type(part: PartView) -> str:
-    if part.origin_class == "direct_human_record" and "survey_response" in strings(
-        part.section("public_evidence").get("kinds")
-    ):
-        return "Surveys"
-    return COLLECTION_TYPES[part.origin_class or "other"]
+def _collection_types(part: PartView) -> list[str]:
+    """The RAI collection types of a part (one per source of a mixed part)."""
+    surveyed = "survey_response" in strings(part.section("public_evidence").get("kinds"))
+    return ["Surveys" if klass == "direct_human_record" and surveyed else COLLECTION_TYPES[klass]
+            for klass in part.classes if klass in COLLECTION_TYPES]
 
 
 def _verification_lines(parts: Iterable[PartView]) -> Iterable[str]:

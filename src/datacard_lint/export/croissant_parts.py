@@ -65,7 +65,7 @@ def generator_label(generator: Mapping[str, Any]) -> str:
     if is_algorithm(generator):
         name = text(generator.get("algorithm")) or "unnamed algorithm"
     else:
-        name = model_name(generator) or "an undisclosed model"
+        name = model_name(generator) or "undisclosed model"
     version = _version(generator)
     return f"{name}@{version}" if version else name
 
@@ -114,12 +114,31 @@ def _verification_phrase(part: PartView) -> str | None:
     return ", ".join(found) if found else None
 
 
+def synthetic_fraction(part: PartView) -> float | None:
+    """How much of the part is synthetic: all of it, or the synthetic sources of a mixed part."""
+    if part.origin_class != "mixed":
+        return 1.0 if is_synthetic(part) else 0.0
+    shares = [share for klass, share in part.breakdown if klass in SYNTHETIC]
+    return None if any(s is None for s in shares) else sum(s or 0.0 for s in shares)
+
+
 def synthetic_share(view: CardView) -> str | None:
-    """The summed share of the synthetic parts, when every one states it on the same basis."""
+    """The summed synthetic share of the parts, when every one states it on the same basis."""
     synthetic = [p for p in view.parts if is_synthetic(p)]
     if not synthetic or any(p.share is None for p in synthetic) or len({p.basis for p in synthetic}) != 1:
         return None
-    return f"{percent(sum(p.share or 0.0 for p in synthetic))} of {synthetic[0].basis}"
+    fractions = [synthetic_fraction(p) for p in synthetic]
+    if any(f is None for f in fractions):
+        return None
+    total = sum((p.share or 0.0) * (f or 0.0) for p, f in zip(synthetic, fractions, strict=True))
+    return f"{percent(round(total, 6))} of {synthetic[0].basis}"
+
+
+def _class_phrase(part: PartView) -> str:
+    if part.origin_class != "mixed":
+        return ", ".join(part.classes)
+    sources = [f"{klass} {percent(share)}" if share is not None else klass for klass, share in part.breakdown]
+    return "mixed: " + ", ".join(sources) if sources else "mixed"
 
 
 def synthetic_explanation(view: CardView) -> str | None:
@@ -133,7 +152,7 @@ def synthetic_explanation(view: CardView) -> str | None:
         sentences.append(f"Synthetic parts make up {total} of this dataset." if total else
                          "Parts of this dataset are synthetic (their shares are not all stated on one basis).")
         for part in (p for p in view.parts if is_synthetic(p)):
-            sentence = f"Part `{part.id}` ({_share_phrase(part)}, {', '.join(part.classes)})"
+            sentence = f"Part `{part.id}` ({_share_phrase(part)}, {_class_phrase(part)})"
             made_by = [_generator_phrase(g) for g in part.generators]
             sentence += f" was generated with {', '.join(made_by)}" if made_by else " names no generator"
             purpose = _purpose_phrase(part)
@@ -178,6 +197,8 @@ def agent(generator: Mapping[str, Any], hub_url: str | None) -> dict[str, Any]:
     version = _version(generator)
     if version:
         node["version"] = version
+    if not is_algorithm(generator) and text(generator.get("snapshot")) and not disclosed(generator.get("revision")):
+        node["dcl:snapshot"] = text(generator.get("snapshot"))
     for key in ("access", "terms"):
         if text(generator.get(key)):
             node[f"dcl:{key}"] = text(generator.get(key))
@@ -245,6 +266,9 @@ def part_entities(view: CardView, activity_of: Any, hub_url: Any) -> list[dict[s
             entity["description"] = part.description
         if part.origin_class:
             entity["dcl:originClass"] = part.origin_class
+        breakdown = [b for b in (_plain(e) for e in mappings_of(part.origin.get("breakdown"))) if b]
+        if breakdown:
+            entity["dcl:breakdown"] = breakdown
         if part.share is not None:
             entity["dcl:share"] = part.share
             entity["dcl:shareBasis"] = part.basis
@@ -273,6 +297,10 @@ def part_entities(view: CardView, activity_of: Any, hub_url: Any) -> list[dict[s
             entity["prov:wasDerivedFrom"] = [{"@type": "prov:Entity", "prov:label": s} for s in sources]
         entities.append(entity)
     return entities
+
+
+def mappings_of(value: object) -> list[Mapping[str, Any]]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
 
 
 def tail_evaluation_records(view: CardView) -> list[dict[str, Any]]:

@@ -23,10 +23,11 @@ DCT_NAMESPACE: Final = "http://purl.org/dc/terms/"
 DCL_NAMESPACE: Final = f"{SITE_URL}guide/croissant-rai/#"
 
 #: Extension terms whose values are JSON literals.
-DCL_JSON_TERMS: Final = ("size", "aiContent", "purpose", "tailEvaluations", "contaminationChecks", "processing")
+DCL_JSON_TERMS: Final = ("size", "breakdown", "aiContent", "purpose", "tailEvaluations", "contaminationChecks",
+                         "processing")
 #: Extension terms with plain values (strings and numbers).
 DCL_PLAIN_TERMS: Final = ("originClass", "share", "shareBasis", "configName", "groundedShare", "generation", "role",
-                          "kind", "access", "terms")
+                          "kind", "snapshot", "access", "terms")
 
 #: Prefixes and term definitions the export needs in a document's `@context`.
 CONTEXT_ADDITIONS: Final[dict[str, Any]] = {

@@ -79,7 +79,7 @@ def draft(document: Mapping[str, Any], source_name: str) -> Draft:
         CommentLine(f"Drafted by `datacard-lint import --from croissant {source_name}`; each value says where it"):
             None,
         CommentLine("came from. Check them against what you know; Croissant rarely states a part's share."): None,
-        "schema_version": "1.0",
+        "schema_version": "1.1",
     }
     entities = [e for e in reader.items(document, DCT_NAMESPACE, "hasPart") if isinstance(e, Mapping)]
     parts = [_part(reader, e, i) for i, e in enumerate(entities)]
@@ -113,7 +113,9 @@ def _part(reader: _Reader, entity: Mapping[str, Any], index: int) -> dict[str, A
     if isinstance(size, Mapping) and size:
         part["size"] = dict(size)
     share = reader.get(entity, DCL_NAMESPACE, "share")
-    if isinstance(share, (int, float)) and not isinstance(share, bool) and 0 <= share <= 1:
+    if share == "undisclosed":
+        part["share"] = Noted(share, "from dcl:share")
+    elif isinstance(share, (int, float)) and not isinstance(share, bool) and 0 <= share <= 1:
         part["share"] = Noted(share, "from dcl:share")
         basis = reader.text(entity, DCL_NAMESPACE, "shareBasis")
         if basis and basis != "rows":
@@ -123,6 +125,9 @@ def _part(reader: _Reader, entity: Mapping[str, Any], index: int) -> dict[str, A
     origin: dict[str, Any] = {}
     klass = reader.text(entity, DCL_NAMESPACE, "originClass")
     origin["class"] = Noted(klass, "from dcl:originClass") if klass else Noted(TODO, "origin class of this part")
+    breakdown = [dict(b) for b in reader.items(entity, DCL_NAMESPACE, "breakdown") if isinstance(b, Mapping)]
+    if breakdown:
+        origin["breakdown"] = Noted(breakdown, "from dcl:breakdown")
     generators = [_generator(reader, a) for a in reader.items(entity, PROV_NAMESPACE, "wasAttributedTo")
                   if isinstance(a, Mapping)]
     if generators:
@@ -154,8 +159,16 @@ def _generator(reader: _Reader, agent_node: Mapping[str, Any]) -> dict[str, Any]
     if not name:  # a label `model@revision` from another tool
         name, _, rest = label.partition("@")
         version = version or rest or None
-    generator: dict[str, Any] = {"model": name or f"{TODO}: generator model id",
-                                 "revision": version or TODO}
+    if reader.text(agent_node, DCL_NAMESPACE, "kind") == "algorithm":
+        generator: dict[str, Any] = {"kind": "algorithm", "algorithm": name or f"{TODO}: algorithm name",
+                                     "version": version or TODO}
+    else:
+        snapshot = reader.text(agent_node, DCL_NAMESPACE, "snapshot")
+        generator = {"model": name or f"{TODO}: generator model id"}
+        generator.update({"snapshot": snapshot} if snapshot else {"revision": version or TODO})
+        for key in ("access", "terms"):
+            if reader.text(agent_node, DCL_NAMESPACE, key):
+                generator[key] = reader.text(agent_node, DCL_NAMESPACE, key)
     provider = reader.text(reader.get(agent_node, PROV_NAMESPACE, "actedOnBehalfOf"), PROV_NAMESPACE, "label")
     if provider:
         generator["provider"] = provider
