@@ -155,3 +155,17 @@ def test_findings_go_to_stderr_when_the_document_goes_to_stdout(
     assert code == 1
     assert json.loads(out.out)["rai:hasSyntheticData"] is True
     assert "DCL064" in out.err
+
+
+def test_the_configuration_applies_as_in_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = COMPLETE.replace("## Social Impact of Dataset", "## Notes")
+    (tmp_path / ".datacard-lint.toml").write_text('ignore = ["croissant-social-impact-missing"]\n', encoding="utf-8")
+    code, _, _ = run(tmp_path, text, "-o", str(tmp_path / "c.json"))
+    assert code == 0
+    assert "DCL064" not in capsys.readouterr().out
+    other = tmp_path / "other"  # configuration files are read once per process, so a new folder
+    other.mkdir()
+    (other / ".datacard-lint.toml").write_text('severity = { DCL064 = "warning" }\n', encoding="utf-8")
+    code, _, _ = run(other, text, "-o", str(other / "c.json"))
+    assert code == 0
+    assert "DCL064 [warning]" in capsys.readouterr().out

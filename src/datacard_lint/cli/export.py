@@ -11,6 +11,7 @@ import click
 from datacard_lint.cli.output import open_output
 
 if TYPE_CHECKING:
+    from datacard_lint.diagnostics import Diagnostic
     from datacard_lint.export._card import CardView
     from datacard_lint.export.requirement_sets import RequirementSet
 
@@ -102,7 +103,7 @@ def export(
     if requirements is not None:
         from datacard_lint.export.requirement_sets import findings, missing
 
-        gaps = findings(card, requirements, missing(document, requirements))
+        gaps = _configured(findings(card, requirements, missing(document, requirements)), file)
         to_stderr = output_file is None  # standard output carries the document itself
         for d in gaps:
             click.echo(f"{d.path}:{d.line}:{d.col}: {d.code} [{d.severity.value}] {d.message}", err=to_stderr)
@@ -110,8 +111,27 @@ def export(
         verdict = (f"{len(gaps)} required propert{'y' if len(gaps) == 1 else 'ies'} missing" if gaps
                    else "every required property is filled")
         click.echo(f"datacard-lint: {requirements.name}: {verdict}", err=True)
-        ctx.exit(1 if gaps else 0)
+        ctx.exit(1 if any(d.severity.value == "error" for d in gaps) else 0)
     ctx.exit(0)
+
+
+def _configured(diagnostics: list[Diagnostic], card_file: Path) -> list[Diagnostic]:
+    """The card's configuration applies as in `check`: select/ignore/per-file-ignores, severity."""
+    import dataclasses
+    import os
+
+    from datacard_lint.config.files import ConfigError, find_config, load_settings
+    from datacard_lint.config.selection import Decider
+
+    try:
+        settings = load_settings(find_config(card_file))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    decider = Decider(settings)
+    relpath = os.path.relpath(os.path.abspath(card_file), settings.root)
+    overrides = dict(settings.severity)
+    return [dataclasses.replace(d, severity=overrides.get(d.code, d.severity))
+            for d in diagnostics if decider.enabled(d.code, relpath)]
 
 
 def _json(document: object) -> str:

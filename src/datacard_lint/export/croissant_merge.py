@@ -50,10 +50,12 @@ def read_base(path: Path) -> dict[str, Any]:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise NotCroissant(f"{path} is not UTF-8 text, so not a Croissant JSON-LD file") from None
+        raise NotCroissant(f"{path} is not a Croissant file: it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise NotCroissant(f"{path} is not a Croissant file: not valid JSON at line {exc.lineno}, column "
                            f"{exc.colno} ({exc.msg})") from None
+    except RecursionError:
+        raise NotCroissant(f"{path} is not a Croissant file: its JSON is nested too deeply to read") from None
     problem = croissant_problem(document)
     if problem:
         raise NotCroissant(f"{path} is not a Croissant file: {problem}")
