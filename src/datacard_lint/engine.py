@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from datacard_lint import suppression
+from datacard_lint import suppression, waivers
 from datacard_lint.config.selection import Decider
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
@@ -111,8 +111,10 @@ class Engine:
                     continue
                 findings.extend(self._run(rule, context, internal))
         suppressions = suppression.parse(card)
-        findings = suppression.apply(findings, suppressions)
+        card_waivers = waivers.parse(card)  # written in the metadata: applied before comments
+        findings = suppression.apply(findings, waivers.suppressions(card_waivers) + suppressions)
         findings.extend(suppression.unused(suppressions, self._known))
+        findings.extend(waivers.unused(card, card_waivers))
         diagnostics = self._stamp(findings, card.path, settings)
         result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal,
                             has_governance=isinstance(card.governance, Mapping))

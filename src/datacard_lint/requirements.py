@@ -24,12 +24,6 @@ REQUIREMENT_TITLES: Final = {
     "public_evidence": "Synthetic public-evidence flags",
 }
 
-#: Origin classes whose content a model or a program produced rather than a person or the world.
-SYNTHETIC_CLASSES: Final = frozenset(
-    {"model_generated", "human_edited_model_output", "generated_preference_label", "simulation"}
-)
-
-#: Origin classes whose content a generative model produced (a subset of the synthetic ones).
-MODEL_CLASSES: Final = frozenset(
-    {"model_generated", "human_edited_model_output", "generated_preference_label"}
-)
+# The origin-class vocabularies live in the governance model; kept importable from here.
+from datacard_lint.governance.vocabulary import MODEL_CLASSES as MODEL_CLASSES  # noqa: E402
+from datacard_lint.governance.vocabulary import SYNTHETIC_CLASSES as SYNTHETIC_CLASSES  # noqa: E402

@@ -17,18 +17,28 @@ from datacard_lint.schemas.store import governance_schema
 
 TODO = "TODO"
 SCHEMA_VERSION = "1.0"
+#: Versions `init` can write: 1.0 (the default) and 1.1 (statement, dataset, lists of purposes).
+SCHEMA_VERSIONS = ("1.0", "1.1")
 GUIDE_URL = f"{SITE_URL}guide/authoring/"
 
 
-def block_lines(inferred: Inferred) -> list[str]:
+def block_lines(inferred: Inferred, schema_version: str = SCHEMA_VERSION) -> list[str]:
     """The block as lines without line breaks, starting with `governance:` at column 0."""
+    if schema_version not in SCHEMA_VERSIONS:
+        raise ValueError(f"unknown schema version {schema_version!r}")
+    minor = int(schema_version.split(".")[1])
     body: dict[Any, Any] = {
         CommentLine(f"Added by `datacard-lint init`. Replace every {TODO}; `datacard-lint check` lists those left."):
             None,
         CommentLine(f"Guide: {GUIDE_URL}"): None,
-        "schema_version": SCHEMA_VERSION,
-        "parts": _parts(inferred),
+        "schema_version": schema_version,
     }
+    if minor >= 1:
+        body[CommentLine("A fact the producer did not publish can be `undisclosed` (a share, a size, a model,")] = None
+        body[CommentLine("a revision, the parents, the lawful basis): it is neither an error nor a TODO.")] = None
+        body["statement"] = {"by": Noted(TODO, _choices(minor, "statement", "properties", "by"))}
+        body["dataset"] = {"role": Noted(TODO, _choices(minor, "datasetSummary", "properties", "role"))}
+    body["parts"] = _parts(inferred, minor)
     if inferred.languages:
         body["tail_evaluations"] = Noted(_tail_evaluations(inferred.languages), "one per language the card lists")
     body[CommentLine("Still to document: renewal, contamination_checks, and each part's contamination")] = None
@@ -44,14 +54,29 @@ def skeleton_body(title: str) -> str:
     )
 
 
-def _choices(*path: str) -> str:
-    node: Any = governance_schema(1)["$defs"]
+def _choices(minor: int, *path: str) -> str:
+    """The allowed values at `path` under `$defs` of the schema of version 1.`minor`."""
+    defs: Any = governance_schema(1, minor)["$defs"]
+    node: Any = defs
     for step in path:
         node = node[step]
-    return "one of: " + ", ".join(node["enum"])
+    return "one of: " + ", ".join(_enum(node, defs))
 
 
-def _parts(inferred: Inferred) -> list[Any]:
+def _enum(node: Any, defs: Any) -> list[str]:
+    """The enum of a subschema, through `$ref` and the first alternative that has one."""
+    if "enum" in node:
+        return [str(value) for value in node["enum"]]
+    if "$ref" in node:
+        return _enum(defs[str(node["$ref"]).rsplit("/", 1)[-1]], defs)
+    for option in node.get("anyOf", []):
+        found = _enum(option, defs)
+        if found:
+            return found
+    return []
+
+
+def _parts(inferred: Inferred, minor: int) -> list[Any]:
     configs = inferred.configs or (Config(""),)
     total = _total_rows(configs)
     unnamed = "generated" if inferred.synthetic else "main"
@@ -64,15 +89,17 @@ def _parts(inferred: Inferred) -> list[Any]:
         if config.rows is not None:
             part["size"] = Noted({"rows": config.rows}, "from dataset_info")
         part["share"] = _share(config, len(configs), total)
-        part["origin"] = _origin(inferred)
+        part["origin"] = _origin(inferred, minor)
         if inferred.synthetic:
-            part["purpose"] = {
-                "category": Noted(TODO, _choices("purpose", "properties", "category")),
+            purpose = {
+                "category": Noted(TODO, _choices(minor, "purpose", "properties", "category")),
                 "statement": f"{TODO}: why was this part generated?",
             }
+            # From 1.1 a part may serve several purposes, each with its statement.
+            part["purpose"] = Noted([purpose], "one entry per purpose") if minor >= 1 else purpose
             part["verification"] = {
-                "domain": Noted(TODO, _choices("verification", "properties", "domain")),
-                "methods": [{"method": Noted(TODO, _choices("verificationMethod", "properties", "method"))}],
+                "domain": Noted(TODO, _choices(minor, "verification", "properties", "domain")),
+                "methods": [{"method": Noted(TODO, _choices(minor, "verificationMethod", "properties", "method"))}],
             }
         parts.append(part)
     return parts
@@ -94,15 +121,18 @@ def _total_rows(configs: tuple[Config, ...]) -> int | None:
     return sum(c.rows or 0 for c in configs)
 
 
-def _origin(inferred: Inferred) -> Any:
+def _origin(inferred: Inferred, minor: int) -> Any:
     origin: dict[str, Any]
     if inferred.synthetic:
+        revision: Any = TODO
+        if minor >= 1:
+            revision = Noted(TODO, "a commit or tag; for an API model, `snapshot:` its dated name instead")
         origin = {
             "class": "model_generated",
-            "generators": [{"model": f"{TODO}: generator model id", "revision": TODO}],
+            "generators": [{"model": f"{TODO}: generator model id", "revision": revision}],
         }
     else:
-        origin = {"class": Noted(TODO, _choices("origin", "properties", "class"))}
+        origin = {"class": Noted(TODO, _choices(minor, "origin", "properties", "class"))}
     if inferred.source_datasets:
         origin["source_datasets"] = list(inferred.source_datasets)
     if inferred.synthetic:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from datacard_lint.governance.readers import is_undisclosed
+
 MARKER_NAME = "datacard-lint:governance"
 START_MARKER = "<!-- " + MARKER_NAME + ":start hash={hash} -->"
 END_MARKER = "<!-- " + MARKER_NAME + ":end -->"
@@ -109,14 +111,16 @@ def _origin(origin: Any) -> str:
 
 
 def _generator(generator: Mapping[str, Any]) -> str:
-    text = _code(generator.get("model", "?"))
-    extra = [_cell(generator[k]) for k in ("revision", "provider") if generator.get(k)]
+    text = _code(generator.get("model") or generator.get("algorithm") or "?")
+    extra = [_cell(generator[k]) for k in ("revision", "snapshot", "version", "provider") if generator.get(k)]
     if generator.get("role"):
         extra.append(f"as {_words(generator['role'])}")
     return text + (f" ({', '.join(extra)})" if extra else "")
 
 
 def _purpose(purpose: Any) -> str:
+    if isinstance(purpose, list) and purpose:  # several purposes (schema 1.1)
+        return "; ".join(_purpose(one) for one in purpose)
     if not isinstance(purpose, Mapping):
         return _cell(purpose)
     category = _words(purpose["category"]) if purpose.get("category") else ""
@@ -281,6 +285,8 @@ def _list(value: Any) -> list[Any]:
 def _pct(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
         return f"{value * 100:.4g}%"
+    if is_undisclosed(value):
+        return "undisclosed"
     return _cell(value)
 
 
@@ -314,6 +320,9 @@ def _cell(value: Any) -> str:
     """Any value as one line of Markdown that cannot break a table or open HTML."""
     if value is None:
         return ""
+    if is_undisclosed(value) and isinstance(value, Mapping):
+        reason = _cell(value.get("undisclosed"))
+        return f"undisclosed ({reason})" if reason else "undisclosed"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (_dt.date, _dt.datetime)):

@@ -13,7 +13,10 @@ from datacard_lint.cli.changes import card_path, emit, fail
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Print the whole new file instead of writing it.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of writing the file.")
-def init(path: Path, dry_run: bool, show_diff: bool) -> None:
+@click.option("--schema-version", "schema_version", type=click.Choice(["1.0", "1.1"]), default="1.0",
+              show_default=True, help="Version of the governance block to write; 1.1 adds `statement`, "
+              "`dataset` and lists of purposes, and accepts `undisclosed` facts.")
+def init(path: Path, dry_run: bool, show_diff: bool, schema_version: str) -> None:
     """Add a governance block to the card at PATH, pre-filled from its Hub metadata.
 
     PATH is a card file or a dataset directory (meaning its README.md). If it does not
@@ -48,7 +51,7 @@ def init(path: Path, dry_run: bool, show_diff: bool) -> None:
     try:
         site = locate(original, kind_of(target))
         inferred = infer(site.metadata)
-        insertion = insert(site, block_lines(inferred))
+        insertion = insert(site, block_lines(inferred, schema_version))
     except Refusal as refusal:
         fail(f"cannot add a governance block to {target}: {refusal}")
         return

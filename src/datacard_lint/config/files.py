@@ -19,9 +19,9 @@ from typing import Any
 from datacard_lint.config.selection import is_selector_known
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.thresholds import Thresholds
 from datacard_lint.loading.limits import Limits
 from datacard_lint.rules import registry
-from datacard_lint.rules.context import Thresholds
 
 CONFIG_NAMES = (".datacard-lint.toml", "pyproject.toml")
 

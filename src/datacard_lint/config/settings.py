@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.thresholds import Thresholds
 from datacard_lint.loading.limits import Limits
-from datacard_lint.rules.context import Thresholds
 
 
 @dataclass(frozen=True, slots=True)

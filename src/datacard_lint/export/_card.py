@@ -1,15 +1,18 @@
-"""Typed reads of the front matter and the card body that both exports share."""
+"""Typed reads of the front matter and the card body that both exports share.
+
+The governance block is read through the governance model (`datacard_lint.governance`);
+the names here are kept for the export modules, as thin adapters over it.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.governance import readers
+from datacard_lint.governance import view as model
 from datacard_lint.loading.card import Card
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -20,58 +23,37 @@ _PLACEHOLDER = re.compile(r"\[more information needed\]", re.IGNORECASE)
 
 
 def text(value: object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
+    """A non-blank string with its whitespace collapsed (for one-line output)."""
+    stripped = readers.as_text(value)
+    return " ".join(stripped.split()) if stripped is not None else None
 
 
 def number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    result = float(value)
-    return result if math.isfinite(result) else None
+    return readers.as_number(value)
 
 
 def integer(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    return int(value) if isinstance(value, float) and value.is_integer() else None
+    return readers.as_int(value)
 
 
 def date(value: object) -> str | None:
     """An ISO date string from a YAML date, a datetime or a `YYYY-MM-DD…` string."""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return _dt.date.fromisoformat(value.strip()[:10]).isoformat()
-        except ValueError:
-            return None
-    return None
+    parsed = readers.as_date(value)
+    return parsed.isoformat() if parsed is not None else None
 
 
 def mapping(value: object) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
+    return readers.mapping(value)
 
 
 def strings(value: object) -> list[str]:
     """A string or a list of strings as a list (other items dropped)."""
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
-    return []
+    return readers.texts(value)
 
 
 def mappings(value: object) -> Iterator[Mapping[str, Any]]:
-    if isinstance(value, list):
-        for item in value:
-            if isinstance(item, Mapping):
-                yield item
+    for _, item in readers.entries(value):
+        yield item
 
 
 def size_of(value: object) -> dict[str, int | str]:
@@ -103,24 +85,29 @@ class PartView:
     data: Mapping[str, Any]
 
     @property
+    def part(self) -> model.PartView:
+        """The governance model's view of this part."""
+        return model.PartView(self.data, ())
+
+    @property
     def id(self) -> str:
         return text(self.data.get("id")) or "unnamed"
 
     @property
     def origin(self) -> Mapping[str, Any]:
-        return mapping(self.data.get("origin"))
+        return self.part.origin.data
 
     @property
     def origin_class(self) -> str | None:
-        return text(self.origin.get("class"))
+        return text(self.part.origin_class)
 
     @property
     def share(self) -> float | None:
-        return number(self.data.get("share"))
+        return self.part.share.value
 
     @property
     def basis(self) -> str:
-        return text(self.data.get("share_basis")) or "rows"
+        return text(self.part.share_basis) or "rows"
 
     @property
     def share_text(self) -> str | None:
@@ -133,15 +120,15 @@ class PartView:
 
     @property
     def generators(self) -> list[Mapping[str, Any]]:
-        """Generators that name a model or (schema 1.1) a non-learned algorithm."""
-        return [g for g in mappings(self.origin.get("generators")) if text(g.get("model")) or text(g.get("algorithm"))]
+        """Generators that name a model, a non-learned algorithm (1.1) or say `undisclosed` (1.1)."""
+        return [g.data for g in self.part.origin.generators if g.name]
 
     @property
     def classes(self) -> list[str]:
         """The origin class, or the classes of the breakdown of a `mixed` part (schema 1.1)."""
         klass = self.origin_class
         if klass == "mixed":
-            return [c for entry in mappings(self.origin.get("breakdown")) if (c := text(entry.get("class")))]
+            return [c for b in self.part.origin.breakdown if (c := text(b.origin_class.value))]
         return [klass] if klass else []
 
     @property
@@ -149,8 +136,7 @@ class PartView:
         """(class, share of the part) for each source of a `mixed` part (schema 1.1)."""
         if self.origin_class != "mixed":
             return []
-        return [(c, number(entry.get("share"))) for entry in mappings(self.origin.get("breakdown"))
-                if (c := text(entry.get("class")))]
+        return [(c, b.share.value) for b in self.part.origin.breakdown if (c := text(b.origin_class.value))]
 
     @property
     def config_name(self) -> str | None:
@@ -159,28 +145,26 @@ class PartView:
     @property
     def size(self) -> dict[str, int | str]:
         """The part's size as numbers (rows, tokens, bytes) and the tokenizer, where given."""
-        return size_of(self.data.get("size"))
+        return size_of(self.part.size.value)
 
     @property
     def purposes(self) -> list[Mapping[str, Any]]:
         """The purpose as a list: one object (schema 1.0) or several (1.1)."""
-        value = self.data.get("purpose")
-        if isinstance(value, Mapping):
-            return [value]
-        return [p for p in mappings(value) if text(p.get("statement")) or text(p.get("category"))]
+        return [p.data for p in self.part.purposes if p.statement or p.category]
 
     @property
     def contamination(self) -> Mapping[str, Any]:
-        return self.section("contamination")
+        label = self.part.contamination
+        return label.data if label is not None else {}
 
     @property
     def verification_methods(self) -> list[Mapping[str, Any]]:
-        return [m for m in mappings(self.section("verification").get("methods")) if text(m.get("method"))]
+        return [m.data for m in self.part.methods if m.method]
 
     @property
     def processing(self) -> list[Mapping[str, Any]]:
         """The part's own processing steps (schema 1.1)."""
-        return [s for s in mappings(self.data.get("processing")) if text(s.get("method"))]
+        return [s.data for s in self.part.processing if s.method]
 
     def section(self, name: str) -> Mapping[str, Any]:
         return mapping(self.data.get(name))
@@ -197,46 +181,54 @@ class CardView:
         return self.card.metadata if isinstance(self.card.metadata, Mapping) else {}
 
     @property
+    def view(self) -> model.GovernanceView:
+        return model.GovernanceView.of(self.card.metadata)
+
+    @property
     def governance(self) -> Mapping[str, Any]:
-        return mapping(self.meta.get(GOVERNANCE_KEY))
+        return self.view.data
 
     @property
     def parts(self) -> list[PartView]:
-        return [PartView(p) for p in mappings(self.governance.get("parts"))]
+        return [PartView(p.data) for p in self.view.parts]
 
     @property
     def renewal(self) -> Mapping[str, Any]:
-        return mapping(self.governance.get("renewal"))
+        renewal = self.view.renewal
+        return renewal.data if renewal is not None else {}
 
     @property
     def dataset_size(self) -> dict[str, int | str]:
         """Totals for the whole dataset (schema 1.1 `dataset.size`)."""
-        return size_of(mapping(self.governance.get("dataset")).get("size"))
+        dataset = self.view.dataset
+        return size_of(dataset.size.value) if dataset is not None else {}
 
     @property
     def grounded_share(self) -> float | None:
-        return number(self.renewal.get("grounded_share"))
+        renewal = self.view.renewal
+        return renewal.grounded_share.value if renewal is not None else None
 
     @property
     def generation(self) -> int | None:
-        return integer(self.renewal.get("generation"))
+        renewal = self.view.renewal
+        return renewal.generation if renewal is not None else None
 
     @property
     def tail_evaluations(self) -> list[Mapping[str, Any]]:
-        return list(mappings(self.governance.get("tail_evaluations")))
+        return [t.data for t in self.view.tail_evaluations]
 
     @property
     def contamination_checks(self) -> list[Mapping[str, Any]]:
-        return list(mappings(self.governance.get("contamination_checks")))
+        return [c.data for c in self.view.contamination_checks]
 
     @property
     def processing(self) -> list[Mapping[str, Any]]:
         """Processing steps that apply to every part (schema 1.1)."""
-        return [s for s in mappings(self.governance.get("processing")) if text(s.get("method"))]
+        return [s.data for s in self.view.processing if s.method]
 
     @property
     def has_governance(self) -> bool:
-        return isinstance(self.meta.get(GOVERNANCE_KEY), Mapping)
+        return self.view.present
 
     def hub(self, key: str) -> list[str]:
         return strings(self.meta.get(key))

@@ -6,15 +6,17 @@ holding a `README.md`, or a YAML/JSON file with a governance block) that card is
 its own parents are followed; so is a path without an extension, taken to be a folder. Any
 other path is a data file: a leaf of the graph.
 
-Schema v1 has no field for a card's own Hub id, so a Hub id cannot be matched against a
-card's metadata. It resolves to a card only when one of the cards the user named lives in a
-folder `…/OWNER/NAME/` (the layout of a clone or a download of the Hub repository); otherwise
-it is an external leaf that the `lineage` command reports as missing. Nothing is fetched.
+A Hub id resolves to a card the user named when that card declares it as its own
+`governance.dataset.hub_id` (schema 1.1), or when the card lives in a folder `…/OWNER/NAME/`
+(the layout of a clone or a download of the Hub repository); otherwise it is an external
+leaf that the `lineage` command reports as missing. A parent that names a `model` (a
+generator whose training data is an ancestor) is an external leaf. Nothing is fetched.
+
+The front matter is read through the governance model (`datacard_lint.governance`).
 """
 
 from __future__ import annotations
 
-import math
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +24,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.governance.readers import as_text
+from datacard_lint.governance.view import GovernanceView, ParentView, PartView
 from datacard_lint.loading.card import Card, load_card
 from datacard_lint.loading.limits import Limits
 
@@ -33,27 +37,6 @@ NodeKind = Literal["card", "missing", "hub", "external", "data"]
 _CARD_DATA_SUFFIXES = (".yaml", ".yml", ".json")
 #: A pathological tree of cards must not run away; real lineages have a handful of nodes.
 MAX_NODES = 5000
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
-
-
-def _integer(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
-def _text(value: object) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +60,12 @@ class ParentRef:
     revision: str | None = None
     share: float | None = None
     generation: int | None = None
+    #: A model ancestor (schema 1.1): a generator whose training data this release inherits.
+    model: str | None = None
 
     @property
     def label(self) -> str:
-        name = self.path or self.id or f"parent #{self.index}"
+        name = self.path or self.id or self.model or f"parent #{self.index}"
         return f"{name}@{self.revision}" if self.revision and not self.path else name
 
 
@@ -95,63 +80,35 @@ class CardFacts:
     grounded_share: float | None
     generation: int | None
     parents: tuple[ParentRef, ...]
+    #: The card's own Hub id (`governance.dataset.hub_id`, schema 1.1).
+    hub_id: str | None = None
 
     @classmethod
     def from_metadata(cls, metadata: Mapping[Any, Any] | None) -> CardFacts:
-        meta = metadata if isinstance(metadata, Mapping) else {}
-        governance = meta.get(GOVERNANCE_KEY)
-        gov = governance if isinstance(governance, Mapping) else {}
-        renewal = gov.get("renewal")
-        ren = renewal if isinstance(renewal, Mapping) else {}
+        view = GovernanceView.of(metadata)
+        renewal = view.renewal
+        dataset = view.dataset
         return cls(
-            name=_text(meta.get("pretty_name")),
-            has_governance=isinstance(governance, Mapping),
-            parts=_parts(gov.get("parts")),
-            grounded_share=_number(ren.get("grounded_share")),
-            generation=_integer(ren.get("generation")),
-            parents=tuple(_parents(ren.get("parents"))),
+            name=as_text(view.metadata.get("pretty_name")),
+            has_governance=view.present,
+            parts=tuple(_part(p) for p in view.parts) if isinstance(view.data.get("parts"), list) else None,
+            grounded_share=renewal.grounded_share.value if renewal is not None else None,
+            generation=renewal.generation if renewal is not None else None,
+            parents=tuple(_parents(renewal.parents if renewal is not None else [])),
+            hub_id=dataset.hub_id if dataset is not None else None,
         )
 
 
-def _parts(value: object) -> tuple[PartFacts, ...] | None:
-    if not isinstance(value, list):
-        return None
-    found: list[PartFacts] = []
-    for index, item in enumerate(value):
-        if not isinstance(item, Mapping):
-            continue
-        origin = item.get("origin")
-        origin_map = origin if isinstance(origin, Mapping) else {}
-        klass = origin_map.get("class")
-        sources = origin_map.get("source_datasets")
-        found.append(
-            PartFacts(
-                index=index,
-                id=str(item.get("id", f"#{index}")),
-                origin_class=klass if isinstance(klass, str) else None,
-                share=_number(item.get("share")),
-                sources=tuple(s.strip() for s in sources if isinstance(s, str) and s.strip())
-                if isinstance(sources, list) else (),
-            )
-        )
-    return tuple(found)
+def _part(part: PartView) -> PartFacts:
+    return PartFacts(index=part.index, id=part.id, origin_class=part.origin_class, share=part.share.value,
+                     sources=tuple(part.origin.source_datasets))
 
 
-def _parents(value: object) -> Iterable[ParentRef]:
-    if not isinstance(value, list):
-        return
-    for index, item in enumerate(value):
-        if not isinstance(item, Mapping):
-            continue
-        ref = ParentRef(
-            index=index,
-            id=_text(item.get("id")),
-            path=_text(item.get("path")),
-            revision=_text(item.get("revision")),
-            share=_number(item.get("share")),
-            generation=_integer(item.get("generation")),
-        )
-        if ref.id or ref.path:
+def _parents(parents: Iterable[ParentView]) -> Iterable[ParentRef]:
+    for parent in parents:
+        ref = ParentRef(index=parent.index, id=parent.id, path=parent.local_path, revision=parent.revision,
+                        share=parent.share, generation=parent.generation, model=parent.model)
+        if ref.id or ref.path or ref.model:
             yield ref
 
 
@@ -309,6 +266,10 @@ class GraphBuilder:
     @staticmethod
     def _hub_index(roots: Sequence[Root]) -> dict[str, str]:
         index: dict[str, str] = {}
+        for root in roots:  # a declared `dataset.hub_id` first: it says which card it is
+            declared = CardFacts.from_metadata(root.card.metadata).hub_id if root.given else None
+            if declared is not None:
+                index.setdefault(declared.lower(), root.key)
         for root in roots:
             if root.file is not None and root.given:
                 hub_id = hub_folder_id(root.file)
@@ -329,7 +290,9 @@ class GraphBuilder:
                  graph: LineageGraph) -> Node:
         if ref.path is not None:
             return self._resolve_path(ref.path, base, graph)
-        assert ref.id is not None
+        if ref.id is None:
+            assert ref.model is not None
+            return Node(f"model:{ref.model}", "external", ref.model)
         matched = hub_cards.get(ref.id.lower())
         if matched is not None:
             return graph.nodes[matched]

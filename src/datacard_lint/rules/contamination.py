@@ -7,7 +7,14 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.governance.vocabulary import (
+    ALGORITHMIC_CLASSES,
+    ALGORITHMIC_SOURCE_TYPES,
+    DETECTOR_DETERMINATIONS,
+    HUMAN_SOURCE_TYPES,
+    MODEL_CLASSES,
+    MODEL_SOURCE_TYPES,
+)
 from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
@@ -16,17 +23,6 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 REQ = "contamination"
 Path_ = tuple[Hashable, ...]
 
-#: IPTC terms for content a person captured or made without generative tools.
-HUMAN_SOURCE_TYPES = frozenset(
-    {"digitalCapture", "negativeFilm", "positiveFilm", "print", "compositeCapture", "screenCapture",
-     "digitalCreation", "humanEdits"}
-)
-#: IPTC and C2PA terms for content a trained model generated, wholly or in part.
-MODEL_SOURCE_TYPES = frozenset(
-    {"trainedAlgorithmicMedia", "trainedAlgorithmicData", "compositeWithTrainedAlgorithmicMedia",
-     "compositeSynthetic"}
-)
-DETECTOR_DETERMINATIONS = ("classifier_detector", "watermark_detector")
 
 
 def _str(value: object) -> str | None:
@@ -871,3 +867,72 @@ def ai_share_without_method(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit((*part.path, REQ, "estimated_ai_share"),
                       f"{label(part)} gives an estimated_ai_share without an `estimate_method`",
                       help="describe the sample, detector and threshold behind the estimate")
+
+
+@rule("DCL615", "algorithmic-label-mismatch", W, REQ)
+def algorithmic_label_mismatch(ctx: RuleContext) -> Iterable[Hit]:
+    """A part's label confuses a non-learned program with a trained model
+
+    Why it matters
+    --------------
+    IPTC keeps two terms apart: `algorithmicMedia` for content a program made without
+    learning from sampled data (a simulator, a symbolic engine, a template expander) and
+    `trainedAlgorithmicMedia` (or C2PA's `trainedAlgorithmicData`) for a trained model's
+    output. Readers filtering out model-generated training data rely on the difference, so
+    the label should match the origin class: `algorithmic_generation` and `simulation`
+    with `algorithmicMedia`, model-generated classes with a trained-model term.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
+          contamination:
+            digital_source_type: trainedAlgorithmicData  # <- DCL615
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
+          contamination:
+            digital_source_type: algorithmicMedia
+            ai_label: ai_generated
+            determination: [declared_by_producer]
+    ```
+
+    How to fix
+    ----------
+    Use `algorithmicMedia` for program-made parts and `trainedAlgorithmicData` (text,
+    tables) or `trainedAlgorithmicMedia` for model-made ones, or correct the origin class.
+    """
+    for part in ctx.parts():
+        label_view = part.contamination
+        source_type = label_view.digital_source_type if label_view is not None else None
+        if label_view is None or source_type is None:
+            continue
+        klass = part.origin_class
+        where = label_view.at("digital_source_type")
+        if klass in ALGORITHMIC_CLASSES and source_type in MODEL_SOURCE_TYPES:
+            yield Hit(where, f"{label(part)} is {klass}, made by a program, but its digital_source_type "
+                             f"`{source_type}` describes a trained model's output",
+                      help="use `algorithmicMedia` for content a non-learned program made")
+        elif klass in MODEL_CLASSES and source_type in ALGORITHMIC_SOURCE_TYPES:
+            yield Hit(where, f"{label(part)} is {klass}, written by a trained model, but its digital_source_type "
+                             f"`{source_type}` describes content a non-learned program made",
+                      help="use `trainedAlgorithmicData` for generated text or tables")

@@ -1,4 +1,4 @@
-"""What a rule sees: the card, its governance block in convenient views, and thresholds."""
+"""What a rule sees: the card, its governance block through the governance model, and thresholds."""
 
 from __future__ import annotations
 
@@ -7,58 +7,16 @@ from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.governance.readers import texts
+from datacard_lint.governance.thresholds import Thresholds
+from datacard_lint.governance.view import G, GovernanceView, PartView
 from datacard_lint.loading.card import Card
-from datacard_lint.requirements import SYNTHETIC_CLASSES
 
 Path_ = tuple[Hashable, ...]
-G: Path_ = (GOVERNANCE_KEY,)
+#: Rules name a part by this alias of the model's part view.
+Part = PartView
 
-
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    """Numbers rules compare against; each is a configuration key (kebab-case)."""
-
-    #: Below this share of fresh grounded data, a generation ≥ 1 risks model collapse.
-    grounded_share_floor: float = 0.2
-    #: How far part shares may sum from 1 (rounding in published tables).
-    share_tolerance: float = 0.01
-    #: Web text collected after this date may contain generated text.
-    genai_cutoff: _dt.date = _dt.date(2022, 12, 31)
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One entry of `governance.parts` that is a mapping, with its index and path."""
-
-    index: int
-    data: Mapping[str, Any]
-
-    @property
-    def path(self) -> Path_:
-        return (*G, "parts", self.index)
-
-    @property
-    def id(self) -> str:
-        return str(self.data.get("id", f"#{self.index}"))
-
-    @property
-    def origin(self) -> Mapping[str, Any]:
-        value = self.data.get("origin")
-        return value if isinstance(value, Mapping) else {}
-
-    @property
-    def origin_class(self) -> str | None:
-        value = self.origin.get("class")
-        return value if isinstance(value, str) else None
-
-    @property
-    def synthetic(self) -> bool:
-        return self.origin_class in SYNTHETIC_CLASSES
-
-    def section(self, name: str) -> Mapping[str, Any] | None:
-        value = self.data.get(name)
-        return value if isinstance(value, Mapping) else None
+__all__ = ["G", "Part", "Path_", "RuleContext", "Thresholds"]
 
 
 @dataclass(slots=True)
@@ -66,42 +24,43 @@ class RuleContext:
     card: Card
     thresholds: Thresholds = field(default_factory=Thresholds)
     as_of: _dt.date = field(default_factory=_dt.date.today)
+    _view: GovernanceView | None = None
 
     @property
     def meta(self) -> Mapping[Any, Any]:
         return self.card.metadata or {}
 
     @property
+    def view(self) -> GovernanceView:
+        """The governance block, read through the one model of it."""
+        if self._view is None:
+            self._view = GovernanceView.of(self.card.metadata)
+        return self._view
+
+    @property
     def governance(self) -> Mapping[str, Any]:
-        value = self.meta.get(GOVERNANCE_KEY)
-        return value if isinstance(value, Mapping) else {}
+        return self.view.data
 
     @property
     def has_governance(self) -> bool:
-        return isinstance(self.meta.get(GOVERNANCE_KEY), Mapping)
+        return self.view.present
 
     def section(self, name: str) -> Mapping[str, Any] | None:
-        value = self.governance.get(name)
-        return value if isinstance(value, Mapping) else None
+        return self.view.section(name)
 
     def items(self, name: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
         """Mapping entries of a top-level list such as `tail_evaluations`."""
-        value = self.governance.get(name)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, Mapping):
-                    yield index, item
+        yield from self.view.items(name)
 
     def parts(self) -> list[Part]:
-        return [Part(i, item) for i, item in self.items("parts")]
+        return self.view.parts
 
     def synthetic_parts(self) -> list[Part]:
-        return [p for p in self.parts() if p.synthetic]
+        return self.view.synthetic_parts
 
     def not_applicable(self, requirement: str) -> bool:
         """Declared not applicable (whether or not a reason was given)."""
-        value = self.governance.get("not_applicable")
-        return isinstance(value, Mapping) and requirement in value
+        return self.view.is_not_applicable(requirement)
 
     def hub_list(self, key: str) -> list[Any]:
         """A Hub key that may be a single value or a list, as a list."""
@@ -109,3 +68,7 @@ class RuleContext:
         if value is None:
             return []
         return value if isinstance(value, list) else [value]
+
+    def hub_texts(self, key: str) -> list[str]:
+        """The strings of a Hub key that may be a single value or a list."""
+        return texts(self.meta.get(key))

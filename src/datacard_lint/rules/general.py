@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import is_placeholder as is_placeholder
 from datacard_lint.paths import Path_, dotted
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
@@ -19,12 +20,6 @@ HUB_STRING_KEYS = frozenset(
     }
 )
 _YAML11_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
-_PLACEHOLDERS = frozenset({"", "todo", "tbd", "n/a", "na", "none", "-", "...", "[more information needed]"})
-
-
-def is_placeholder(value: object) -> bool:
-    """Empty or a stock filler such as TODO: says nothing."""
-    return value is None or (isinstance(value, str) and value.strip().lower().rstrip(".") in _PLACEHOLDERS)
 
 
 @rule("DCL901", "missing-governance-block", Severity.WARNING, "general", needs_governance=False)

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.governance.view import Status
+from datacard_lint.governance.vocabulary import MODEL_CLASSES, ORIGIN_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_mapping,
@@ -21,11 +22,6 @@ from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 
-#: The origin classes of schema v1.
-ORIGIN_CLASSES = frozenset(
-    {"direct_human_record", "licensed_corpus", "public_web_crawl", "simulation", "model_generated",
-     "human_edited_model_output", "generated_preference_label", "benchmark_material", "other"}
-)
 #: Classes whose content people or the world produced; a model *writing* it contradicts the class.
 _RECORDED_CLASSES = frozenset({"direct_human_record", "licensed_corpus", "public_web_crawl", "benchmark_material"})
 BASES = ("rows", "tokens", "bytes")
@@ -266,14 +262,24 @@ def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
     model that wrote, edited or labelled the part, and its `revision`.
     """
     for part in ctx.parts():
-        if part.origin_class not in MODEL_CLASSES:
-            continue
-        if any(has_text(g.get("model")) for _, g in _generators(part)):
-            continue
-        where = "generators" if "generators" in part.origin else "class"
-        yield Hit((*part.path, "origin", where),
-                  f"{label(part)} is {part.origin_class} but names no generator model",
-                  help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
+        # The part's own origin, and (schema 1.1) each component's: a model-written column
+        # of a human part needs its generator as much as a generated part does.
+        origins = [(part.origin, label(part))]
+        origins += [(c.origin, f"field `{c.field}` of {label(part)}") for c in part.components]
+        for origin, name in origins:
+            if origin.origin_class not in MODEL_CLASSES:
+                continue
+            if origin is not part.origin and origin.origin_class == "human_label_on_model_output" and any(
+                g.model.answered for g in part.generators
+            ):
+                continue  # people's labels on replies whose model another field already names
+            # A model named, or honestly `undisclosed` (reported by DCL907/DCL908), is declared.
+            if any(g.model.answered or (g.model.status is Status.INVALID and g.has_text("model"))
+                   for g in origin.generators):
+                continue
+            where = "generators" if "generators" in origin.data else "class"
+            yield Hit(origin.at(where), f"{name} is {origin.origin_class} but names no generator model",
+                      help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
 
 
 @rule("DCL104", "duplicate-part-id", E, "origin")
@@ -513,22 +519,25 @@ def generator_without_revision(ctx: RuleContext) -> Iterable[Hit]:
 
     How to fix
     ----------
-    Add `revision`: the commit hash of the Hub repository, or the dated snapshot or version
-    the provider published. Branch names such as `main` or `latest` do not fix a revision.
+    Add `revision`: the commit hash of the Hub repository, or the version the provider
+    published; for an API model whose provider publishes only dated snapshot names (such
+    as `gpt-4-0613`), give it as `snapshot` (schema 1.1), which counts as a revision. Branch
+    names such as `main` or `latest` do not fix a revision.
     """
     for part in ctx.parts():
-        for index, generator in _generators(part):
-            model = generator.get("model")
-            if not has_text(model):
-                continue
-            revision = generator.get("revision")
-            path = (*part.path, "origin", "generators", index, "model")
-            if not has_text(revision):
-                yield Hit(path, f"generator `{model}` of {label(part)} gives no `revision`",
-                          help="add the commit hash, dated snapshot or version tag the data was generated with")
-            elif isinstance(revision, str) and revision.strip().lower() in _MOVING_REVISIONS:
-                yield Hit((*part.path, "origin", "generators", index, "revision"),
-                          f"generator `{model}` of {label(part)} names the moving revision `{revision}`",
+        for generator in part.generators:
+            model = generator.model
+            if not model.stated or generator.kind == "algorithm":
+                continue  # an undisclosed model is DCL907/DCL908's; a program has a version, not a revision
+            revision = generator.revision
+            if revision.undisclosed:
+                continue  # said honestly: reported by DCL907/DCL908
+            if not revision.stated and generator.snapshot is None:
+                yield Hit(generator.at("model"), f"generator `{model.value}` of {label(part)} gives no `revision`",
+                          help="add the commit hash or version tag, or `snapshot:` the provider's dated model name")
+            elif revision.value is not None and revision.value.lower() in _MOVING_REVISIONS:
+                yield Hit(revision.path,
+                          f"generator `{model.value}` of {label(part)} names the moving revision `{revision.value}`",
                           help="replace it with the commit hash or version tag that was used")
 
 
@@ -1121,7 +1130,173 @@ def preference_labeler_missing(ctx: RuleContext) -> Iterable[Hit]:
         generators = [g for _, g in _generators(part)]
         if not generators or not all(isinstance(g.get("role"), str) for g in generators):
             continue  # DCL103 covers no generators; an unstated role may be the labeller
-        if not any(g.get("role") in ("labeler", "judge") for g in generators):
+        if not any(g.get("role") in ("labeler", "judge", "rater") for g in generators):
             yield Hit((*part.path, "origin", "class"),
                       f"{label(part)} is generated_preference_label, but no generator has role labeler or judge",
                       help="add the model that produced the preferences with `role: labeler`")
+
+
+@rule("DCL118", "mixed-without-breakdown", W, "origin")
+def mixed_without_breakdown(ctx: RuleContext) -> Iterable[Hit]:
+    """A part of class `mixed` does not say what it is mixed from
+
+    Why it matters
+    --------------
+    `mixed` (schema 1.1) says that a part's items come from several sources, for example
+    human-written and model-written answers side by side. Without `origin.breakdown` (or
+    `components` for column-wise mixes) nobody can tell how much of the part is synthetic,
+    so its grounded share and the dataset's cannot be computed.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin: {class: mixed}  # <- DCL118
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: mixed
+            breakdown:
+              - {class: direct_human_record, share: 0.4, description: Answers by contracted writers.}
+              - {class: model_generated, share: 0.6, description: Answers by the instruct model.}
+    ```
+
+    How to fix
+    ----------
+    Add `origin.breakdown` with each source's `class` and `share` of the part (a share
+    may be `undisclosed`), or `components` when the sources are fields of every row.
+    """
+    for part in ctx.parts():
+        if part.origin_class == "mixed" and not part.origin.breakdown and not part.components:
+            yield Hit((*part.path, "origin", "class"), f"{label(part)} is mixed but gives no `origin.breakdown`",
+                      help="add `breakdown: [{class: ..., share: ...}, ...]` with the sources of its items")
+
+
+@rule("DCL119", "breakdown-shares-do-not-sum", W, "origin")
+def breakdown_shares_do_not_sum(ctx: RuleContext) -> Iterable[Hit]:
+    """The shares in a mixed part's breakdown do not add up to 1
+
+    Why it matters
+    --------------
+    The breakdown's shares are fractions of the part; the part's grounded share is
+    computed from them. Shares that sum to more or less than the whole make that figure,
+    and the dataset's, wrong.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: mixed
+            breakdown:  # <- DCL119
+              - {class: direct_human_record, share: 0.4}
+              - {class: model_generated, share: 0.4}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: mixed
+            breakdown:
+              - {class: direct_human_record, share: 0.4}
+              - {class: model_generated, share: 0.6}
+    ```
+
+    How to fix
+    ----------
+    Correct the shares. The check runs only when every share is a number (an
+    `undisclosed` share skips it); differences up to the `share-tolerance` threshold are
+    rounding.
+
+    Options
+    -------
+    `share-tolerance` (default 0.01).
+    """
+    tolerance = ctx.thresholds.share_tolerance
+    for part in ctx.parts():
+        breakdown = part.origin.breakdown
+        shares = [entry.share.value for entry in breakdown]
+        if not breakdown or any(s is None for s in shares):
+            continue
+        total = sum(s for s in shares if s is not None)
+        if abs(total - 1.0) > tolerance + _EPS:
+            yield Hit((*part.path, "origin", "breakdown"),
+                      f"the breakdown of {label(part)} sums to {_fmt(total)}, not 1",
+                      help="give each source's share of this part so that they add up to 1", key=True)
+
+
+@rule("DCL120", "algorithm-unnamed", W, "origin")
+def algorithm_unnamed(ctx: RuleContext) -> Iterable[Hit]:
+    """An algorithmically generated part does not name its program and version
+
+    Why it matters
+    --------------
+    Data made by a non-learned program (a symbolic engine, a procedural generator,
+    template expansion, a renderer) is only as good as that program: its coverage, its
+    bugs, its randomness. Naming the program and its version, as a generator with
+    `kind: algorithm`, lets others rerun or audit the generation.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin: {class: algorithmic_generation}  # <- DCL120
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: proofs
+          share: 1.0
+          origin:
+            class: algorithmic_generation
+            generators:
+              - {kind: algorithm, algorithm: sympy-problem-generator, version: "1.12", role: generator}
+    ```
+
+    How to fix
+    ----------
+    Add `origin.generators: [{kind: algorithm, algorithm: <name>, version: <version>}]`.
+    """
+    for part in ctx.parts():
+        if part.origin_class != "algorithmic_generation":
+            continue
+        programs = [g for g in part.origin.generators if g.kind == "algorithm" and g.algorithm]
+        if not programs:
+            where = "generators" if "generators" in part.origin.data else "class"
+            yield Hit((*part.path, "origin", where), f"{label(part)} is algorithmic_generation but names no program",
+                      help="add `generators: [{kind: algorithm, algorithm: <name>, version: <version>}]`")
+        for program in programs:
+            if program.version is None:
+                yield Hit(program.at("algorithm"),
+                          f"program `{program.algorithm}` of {label(part)} gives no `version`",
+                          help="add the program's `version`, so that the generation can be rerun")

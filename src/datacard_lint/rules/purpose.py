@@ -66,8 +66,8 @@ def synthetic_part_without_purpose(ctx: RuleContext) -> Iterable[Hit]:
     `human_edited_model_output`, `generated_preference_label` and `simulation`.
     """
     for part in ctx.synthetic_parts():
-        purpose = part.section("purpose")
-        if purpose is not None and (has_text(purpose.get("category")) or has_text(purpose.get("statement"))):
+        # One purpose or a list of them (1.1): any purpose that says something counts.
+        if any(p.category is not None or p.statement is not None for p in part.purposes):
             continue
         where = (*part.path, "purpose") if "purpose" in part.data else part_anchor(part)
         yield Hit(where, f"{label(part)} is {part.origin_class} but states no purpose",
@@ -123,19 +123,19 @@ def purpose_without_statement(ctx: RuleContext) -> Iterable[Hit]:
     not count.
     """
     for part in ctx.parts():
-        purpose = part.section("purpose")
-        if purpose is None or not has_text(purpose.get("category")):
-            continue  # no purpose at all is DCL201's; no category is DCL204's
-        if _statement_ok(purpose.get("statement")):
-            continue
-        if "statement" in purpose:
-            yield Hit((*part.path, "purpose", "statement"),
-                      f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
-                      help="say which gap the part fills and why real data did not fill it")
-        else:
-            yield Hit((*part.path, "purpose", "category"),
-                      f"{label(part)} gives purpose category `{purpose.get('category')}` without a `statement`",
-                      help="add `purpose.statement`: the gap the part fills and why real data did not fill it")
+        for purpose in part.purposes:
+            if purpose.category is None:
+                continue  # no purpose at all is DCL201's; no category is DCL204's
+            if _statement_ok(purpose.get("statement")):
+                continue
+            if "statement" in purpose.data:
+                yield Hit(purpose.at("statement"),
+                          f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
+                          help="say which gap the part fills and why real data did not fill it")
+            else:
+                yield Hit(purpose.at("category"),
+                          f"{label(part)} gives purpose category `{purpose.category}` without a `statement`",
+                          help="add `purpose.statement`: the gap the part fills and why real data did not fill it")
 
 
 @rule("DCL204", "purpose-without-category", W, "purpose")
@@ -184,13 +184,13 @@ def purpose_without_category(ctx: RuleContext) -> Iterable[Hit]:
     Add `purpose.category`; use `other` only when no category fits.
     """
     for part in ctx.parts():
-        purpose = part.section("purpose")
-        if purpose is None or has_text(purpose.get("category")) or not has_text(purpose.get("statement")):
-            continue
-        where = "category" if "category" in purpose else None
-        path = (*part.path, "purpose", where) if where else (*part.path, "purpose")
-        yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
-                  help="add `purpose.category` from the fixed list", key=where is None)
+        for purpose in part.purposes:
+            if purpose.category is not None or purpose.statement is None:
+                continue
+            where = "category" if "category" in purpose.data else None
+            path = purpose.at(where) if where else purpose.path
+            yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
+                      help="add `purpose.category` from the fixed list", key=where is None)
 
 
 @rule("DCL205", "purpose-exemption-contradicted", E, "purpose")

@@ -24,6 +24,7 @@ RULE_MODULES = (
     "contamination",
     "public_evidence",
     "general",
+    "disclosure",
     "card_body",
     "croissant_requirements",
 )

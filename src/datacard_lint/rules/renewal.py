@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
+from datacard_lint.governance.readers import is_undisclosed
+from datacard_lint.governance.vocabulary import MIXED_CLASS, MODEL_CLASSES, SYNTHETIC_CLASSES
 from datacard_lint.rules._util import (
     as_date,
     as_int,
@@ -19,7 +20,7 @@ from datacard_lint.rules._util import (
     label,
 )
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.rules.context import G, RuleContext
+from datacard_lint.rules.context import G, Part, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 R = (*G, "renewal")
@@ -310,6 +311,8 @@ def fresh_data_without_lawful_basis(ctx: RuleContext) -> Iterable[Hit]:
     if fresh is None:
         return
     basis = fresh.get("lawful_basis")
+    if is_undisclosed(basis):
+        return  # an honest answer (schema 1.1), reported by DCL907/DCL908
     if not has_text(basis):
         where = (*R, "fresh_data", "lawful_basis") if "lawful_basis" in fresh else (*R, "fresh_data")
         yield Hit(where, "fresh data is described without a `lawful_basis`",
@@ -385,13 +388,25 @@ def grounded_share_disagrees_with_parts(ctx: RuleContext) -> Iterable[Hit]:
     shares = [as_number(p.data.get("share")) for p in parts]
     if any(s is None for s in shares) or len({_basis(p.data) for p in parts}) != 1:
         return
-    grounded = [(p, s) for p, s in zip(parts, shares, strict=True) if p.origin_class not in SYNTHETIC_CLASSES]
-    ceiling = sum(s for _, s in grounded if s is not None)
+    fractions = [_grounded_fraction(p) for p in parts]
+    if any(f is None for f in fractions):
+        return  # a mixed part without shares, an undisclosed class: the ceiling is unknown
+    grounded = [(p, s * f) for p, s, f in zip(parts, shares, fractions, strict=True)  # type: ignore[operator]
+                if f]
+    ceiling = sum(s for _, s in grounded)
     if share > ceiling + GROUNDED_SHARE_SLACK + 1e-9:
         listed = ", ".join(f"`{p.id}` {s:g}" for p, s in grounded) or "none"
         yield Hit((*R, "grounded_share"),
-                  f"grounded share {share:g} exceeds the {ceiling:g} share of non-synthetic parts ({listed})",
+                  f"grounded share {share:g} exceeds the {ceiling:g} share of non-synthetic data ({listed})",
                   help="fresh grounded data can be at most the non-synthetic share; correct one of the figures")
+
+
+def _grounded_fraction(part: Part) -> float | None:
+    """The non-synthetic fraction of a part: from its components or breakdown (schema 1.1)
+    when it has them, else 1 for a non-synthetic class and 0 for a synthetic one."""
+    if part.components or part.origin.breakdown or part.origin_class == MIXED_CLASS:
+        return part.grounded_share()
+    return 0.0 if part.origin_class in SYNTHETIC_CLASSES else 1.0
 
 
 @rule("DCL406", "synthetic-without-renewal", W, "renewal")

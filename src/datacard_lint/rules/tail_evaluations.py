@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.requirements import SYNTHETIC_CLASSES
+from datacard_lint.governance.vocabulary import LANGUAGE_AXES, SYNTHETIC_CLASSES
 from datacard_lint.rules._util import as_date
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
@@ -15,7 +15,6 @@ from datacard_lint.rules.hub import declared_languages, language_key, shorten
 
 E, W = Severity.ERROR, Severity.WARNING
 REQ = "tail_evaluations"
-LANGUAGE_AXES = frozenset({"language", "dialect"})
 
 
 def _evaluations(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any]]]:

@@ -381,8 +381,8 @@ def evidence_without_sample_size(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for index, method in _real(part):
-            if method.get("sample_size") is not None:
-                continue
+            if method.get("sample_size") is not None or method.get("coverage") == "sample":
+                continue  # a declared sample without its size is DCL311's
             rated = [k for k in RATE_KEYS if as_number(method.get(k)) is not None]
             if not rated and not has_text(method.get("tool")):
                 continue
@@ -723,3 +723,67 @@ def proxy_verification_only(ctx: RuleContext) -> Iterable[Hit]:
                       f"{label(part)} is verified only by {', '.join(sorted(used))}, "
                       "which do not establish correctness",
                       help="add a reference, human or domain check on at least a sample", key=True)
+
+
+@rule("DCL311", "sample-coverage-without-size", W, "verification")
+def sample_coverage_without_size(ctx: RuleContext) -> Iterable[Hit]:
+    """A verification method says it checked a sample but not how large
+
+    Why it matters
+    --------------
+    `coverage: sample` (schema 1.1) says the method saw only some items. How many decides
+    what the result is worth: a review of 20 items and of 2,000 are different evidence, and
+    without the size a sample check reads like a check of the whole part.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: legal
+            methods:
+              - method: domain_expert_review  # <- DCL311
+                coverage: sample
+                pass_rate: 0.96
+                reviewer_qualification: Two practising lawyers per item.
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: answers
+          share: 1.0
+          origin:
+            class: model_generated
+            generators: [{model: acme-research/tessera-lm-70b-instruct, revision: 3f9c2a1}]
+          verification:
+            domain: legal
+            methods:
+              - method: domain_expert_review
+                coverage: sample
+                sample_size: 500
+                pass_rate: 0.96
+                reviewer_qualification: Two practising lawyers per item.
+    ```
+
+    How to fix
+    ----------
+    Add `sample_size`, the number of items in the checked sample (and say how it was drawn
+    in `notes`).
+    """
+    for part in ctx.parts():
+        for method in part.methods:
+            if method.coverage == "sample" and method.get("sample_size") is None:
+                yield Hit(method.at("method") if "method" in method.data else method.path,
+                          f"{method.method or 'a method'} in {label(part)} checked a sample but gives no `sample_size`",
+                          help="add `sample_size`: how many items the sample held")

@@ -7,17 +7,16 @@ findings that concern a requirement cap its level at the profile's `error_cap`.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Hashable, Mapping, Sequence
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import Diagnostic, Severity
+from datacard_lint.governance.readers import is_placeholder
+from datacard_lint.governance.view import GovernanceView
 from datacard_lint.loading.card import Card
 from datacard_lint.requirements import REQUIREMENTS
 from datacard_lint.rules import registry
-from datacard_lint.rules.context import RuleContext
-from datacard_lint.rules.general import is_placeholder
 from datacard_lint.scoring.assess import ASSESSORS
 from datacard_lint.scoring.model import CardScore, RequirementScore
 from datacard_lint.scoring.profile import Profile, load_profile
@@ -35,27 +34,30 @@ _TOP_SECTIONS = {
 }
 
 Range = tuple[int, int, str]
+#: Share of a level's points that an `undisclosed` answer earns in place of the fact. An
+#: honest "the producer did not publish this" tells readers what is unknown, which silence
+#: does not; it does not tell them the fact. Issue 11 recalibrates the ladder as a whole.
+UNDISCLOSED_CREDIT = 0.5
 
 
 def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings) -> CardScore:
     profile = load_profile(settings.profile)
-    ctx = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
+    view = GovernanceView.of(card.metadata)
     errors = _errors_by_requirement(card, diagnostics)
     todos = _errors_by_requirement(card, [d for d in diagnostics if d.code == "DCL906"])
-    not_applicable = ctx.governance.get("not_applicable")
-    reasons = not_applicable if isinstance(not_applicable, Mapping) else {}
+    reasons = view.not_applicable
     results: dict[str, RequirementScore] = {}
     for requirement in REQUIREMENTS:
         results[requirement] = _score_one(
-            requirement, ctx, profile, errors.get(requirement, 0), reasons, todos.get(requirement, 0)
+            requirement, view, profile, errors.get(requirement, 0), reasons, todos.get(requirement, 0)
         )
     return CardScore(profile.name, profile.version, _overall(results, profile), results)
 
 
 def _score_one(
-    requirement: str, ctx: RuleContext, profile: Profile, errors: int, reasons: Mapping[str, object], todos: int
+    requirement: str, view: GovernanceView, profile: Profile, errors: int, reasons: Mapping[str, object], todos: int
 ) -> RequirementScore:
-    if not ctx.has_governance:
+    if not view.present:
         return RequirementScore(requirement, 0, 0.0, True, "add a `governance` block (`datacard-lint init`)", errors)
     if requirement in reasons:
         reason = reasons[requirement]
@@ -67,15 +69,22 @@ def _score_one(
             contradicted = "the not-applicable declaration is contradicted by error findings: fix them"
             return RequirementScore(requirement, 0, 0.0, True, contradicted, errors, capped=True)
         return RequirementScore(requirement, 0, 0.0, False, None, errors, reason=reason.strip())
-    level, step = ASSESSORS[requirement](ctx)
+    level, step = ASSESSORS[requirement](view, False)
+    honest_level, _ = ASSESSORS[requirement](view, True)
     if todos:
         # Placeholders (as `datacard-lint init` writes them) document nothing yet.
         return RequirementScore(requirement, 0, 0.0, True, "replace the TODO placeholders", errors, level > 0)
-    capped = errors > 0 and level > profile.error_cap
+    capped = errors > 0 and max(level, honest_level) > profile.error_cap
     if capped:
-        level = profile.error_cap
+        level, honest_level = min(level, profile.error_cap), min(honest_level, profile.error_cap)
         step = f"fix the {errors} error-level finding{'s' if errors != 1 else ''} first"
-    return RequirementScore(requirement, level, profile.points_for(level), True, step, errors, capped)
+    points = profile.points_for(level)
+    if honest_level > level:
+        # Rungs reached only by counting `undisclosed` answers earn part of their points.
+        points += UNDISCLOSED_CREDIT * (profile.points_for(honest_level) - points)
+        if step and not capped:
+            step = f"{step} (facts marked `undisclosed` earn part of the credit)"
+    return RequirementScore(requirement, level, points, True, step, errors, capped)
 
 
 def _overall(results: Mapping[str, RequirementScore], profile: Profile) -> float:

@@ -1,0 +1,813 @@
+"""Typed views of the governance block: one reader per field, whatever YAML holds.
+
+A view wraps the mapping YAML produced and its path in the card, so rules can locate what
+they report. Properties return the one type a consumer can reason about, or None (or an
+empty list) when the value cannot be read that way: the schema reports wrong types, the
+views never raise on them. Facts that may be `undisclosed` are read as a :class:`Fact`,
+which keeps apart a stated value, an honest `undisclosed`, a TODO placeholder, an absent
+key and an unreadable value.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from datacard_lint._meta import GOVERNANCE_KEY
+from datacard_lint.governance import readers as r
+from datacard_lint.governance.vocabulary import (
+    ALGORITHMIC_CLASSES,
+    GROUNDED_CLASSES,
+    MIXED_CLASS,
+    MODEL_CLASSES,
+    SYNTHETIC_CLASSES,
+)
+
+Path_ = tuple[Hashable, ...]
+G: Path_ = (GOVERNANCE_KEY,)
+T = TypeVar("T")
+
+
+class Status(enum.Enum):
+    """How a fact is answered."""
+
+    STATED = "stated"
+    UNDISCLOSED = "undisclosed"
+    TODO = "todo"
+    ABSENT = "absent"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact(Generic[T]):
+    """A fact that may be stated, honestly undisclosed, a TODO, absent or unreadable."""
+
+    status: Status
+    path: Path_
+    value: T | None = None
+    #: For an undisclosed fact in its long form: why, and where that was stated.
+    reason: str | None = None
+    source: str | None = None
+
+    @property
+    def stated(self) -> bool:
+        return self.status is Status.STATED
+
+    @property
+    def undisclosed(self) -> bool:
+        return self.status is Status.UNDISCLOSED
+
+    @property
+    def answered(self) -> bool:
+        """Stated or honestly undisclosed: the author has said what is known."""
+        return self.status in (Status.STATED, Status.UNDISCLOSED)
+
+
+def read_fact(data: Mapping[str, Any], key: str, path: Path_, read: Callable[[object], T | None]) -> Fact[T]:
+    where = (*path, key)
+    if key not in data:
+        return Fact(Status.ABSENT, where)
+    raw = data[key]
+    if r.is_undisclosed(raw):
+        return Fact(Status.UNDISCLOSED, where, None, r.undisclosed_reason(raw), r.undisclosed_source(raw))
+    if r.is_todo(raw):
+        return Fact(Status.TODO, where)
+    value = read(raw)
+    return Fact(Status.INVALID, where) if value is None else Fact(Status.STATED, where, value)
+
+
+def _stated_text(value: object) -> str | None:
+    """Text that says something (a date counts: an unquoted revision is still a revision)."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return r.stated_text(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """A mapping of the block and where it is."""
+
+    data: Mapping[str, Any]
+    path: Path_
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def at(self, key: str) -> Path_:
+        return (*self.path, key)
+
+    def word(self, key: str) -> str | None:
+        return r.as_word(self.data.get(key))
+
+    def text(self, key: str) -> str | None:
+        return r.as_text(self.data.get(key))
+
+    def has_text(self, key: str) -> bool:
+        return r.has_text(self.data.get(key))
+
+    def number(self, key: str) -> float | None:
+        return r.as_number(self.data.get(key))
+
+    def integer(self, key: str) -> int | None:
+        return r.as_int(self.data.get(key))
+
+    def mapping(self, key: str) -> Mapping[str, Any] | None:
+        return r.as_mapping(self.data.get(key))
+
+    def section(self, name: str) -> Mapping[str, Any] | None:
+        """A sub-mapping, or None when absent or not a mapping (kept for the rules)."""
+        return r.as_mapping(self.data.get(name))
+
+
+def _nodes(cls: Callable[[int, Mapping[str, Any], Path_], T], value: object, path: Path_) -> list[T]:
+    return [cls(index, item, (*path, index)) for index, item in r.entries(value)]
+
+
+# --- origin -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratorView(_Node):
+    index: int = 0
+
+    @property
+    def kind(self) -> str:
+        return "algorithm" if self.get("kind") == "algorithm" else "trained_model"
+
+    @property
+    def model(self) -> Fact[str]:
+        return read_fact(self.data, "model", self.path, _stated_text)
+
+    @property
+    def revision(self) -> Fact[str]:
+        return read_fact(self.data, "revision", self.path, _stated_text)
+
+    @property
+    def snapshot(self) -> str | None:
+        return _stated_text(self.get("snapshot"))
+
+    @property
+    def algorithm(self) -> str | None:
+        return _stated_text(self.get("algorithm"))
+
+    @property
+    def version(self) -> str | None:
+        return _stated_text(self.get("version"))
+
+    @property
+    def role(self) -> str | None:
+        return self.word("role")
+
+    @property
+    def name(self) -> str | None:
+        """The model or program as named in messages."""
+        return self.model.value or self.algorithm or (r.UNDISCLOSED if self.model.undisclosed else None)
+
+    @property
+    def pinned(self) -> bool:
+        """The exact generator is fixed: a revision, a dated snapshot, or an algorithm's version."""
+        if self.kind == "algorithm":
+            return self.version is not None
+        return self.revision.stated or self.snapshot is not None
+
+
+def _generator(index: int, data: Mapping[str, Any], path: Path_) -> GeneratorView:
+    return GeneratorView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownView(_Node):
+    index: int = 0
+
+    @property
+    def origin_class(self) -> Fact[str]:
+        return read_fact(self.data, "class", self.path, r.as_text)
+
+    @property
+    def share(self) -> Fact[float]:
+        return read_fact(self.data, "share", self.path, r.as_share)
+
+
+def _breakdown(index: int, data: Mapping[str, Any], path: Path_) -> BreakdownView:
+    return BreakdownView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class OriginView(_Node):
+    @property
+    def class_fact(self) -> Fact[str]:
+        return read_fact(self.data, "class", self.path, r.as_text)
+
+    @property
+    def origin_class(self) -> str | None:
+        """The stated class (None when absent, undisclosed or unreadable)."""
+        value = self.get("class")
+        return value if isinstance(value, str) and not r.is_undisclosed(value) else None
+
+    @property
+    def generators(self) -> list[GeneratorView]:
+        return _nodes(_generator, self.get("generators"), self.at("generators"))
+
+    @property
+    def breakdown(self) -> list[BreakdownView]:
+        return _nodes(_breakdown, self.get("breakdown"), self.at("breakdown"))
+
+    @property
+    def source_datasets(self) -> list[str]:
+        return [s.strip() for s in r.strings(self.get("source_datasets")) if s.strip()]
+
+    @property
+    def synthetic(self) -> bool:
+        """Content a model or a program produced, wholly or in part."""
+        klass = self.origin_class
+        if klass == MIXED_CLASS:
+            parts = self.breakdown
+            # A mixed part without a breakdown may be anything; rules ask for the breakdown.
+            return not parts or any(
+                b.origin_class.value in SYNTHETIC_CLASSES or not b.origin_class.stated for b in parts
+            )
+        return klass in SYNTHETIC_CLASSES
+
+    @property
+    def model_made(self) -> bool:
+        klass = self.origin_class
+        if klass == MIXED_CLASS:
+            return any(b.origin_class.value in MODEL_CLASSES for b in self.breakdown)
+        return klass in MODEL_CLASSES
+
+    @property
+    def algorithmic(self) -> bool:
+        klass = self.origin_class
+        if klass == MIXED_CLASS:
+            return any(b.origin_class.value in ALGORITHMIC_CLASSES for b in self.breakdown)
+        return klass in ALGORITHMIC_CLASSES
+
+    def grounded_share(self) -> float | None:
+        """Fraction of the items that are grounded (people or the world made them); None when unknown."""
+        return _class_grounded(self.origin_class, self.breakdown)
+
+
+def _class_grounded(klass: str | None, breakdown: list[BreakdownView]) -> float | None:
+    if klass in SYNTHETIC_CLASSES:
+        return 0.0
+    if klass in GROUNDED_CLASSES:
+        return 1.0
+    if klass == MIXED_CLASS and breakdown:
+        total = 0.0
+        for entry in breakdown:
+            share = entry.share.value
+            grounded = _class_grounded(entry.origin_class.value if entry.origin_class.stated else None, [])
+            if share is None or grounded is None:
+                return None
+            total += share * grounded
+        return min(total, 1.0)
+    return None
+
+
+# --- parts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentView(_Node):
+    index: int = 0
+
+    @property
+    def field(self) -> str | None:
+        return self.text("field")
+
+    @property
+    def role(self) -> str | None:
+        return self.word("role")
+
+    @property
+    def origin(self) -> OriginView:
+        return OriginView(r.mapping(self.get("origin")), self.at("origin"))
+
+    @property
+    def share(self) -> Fact[float]:
+        return read_fact(self.data, "share", self.path, r.as_share)
+
+    def grounded_share(self) -> float | None:
+        return self.origin.grounded_share()
+
+
+def _component(index: int, data: Mapping[str, Any], path: Path_) -> ComponentView:
+    return ComponentView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class PurposeView(_Node):
+    @property
+    def category(self) -> str | None:
+        value = self.get("category")
+        return value if r.has_text(value) else None
+
+    @property
+    def statement(self) -> str | None:
+        return r.stated_text(self.get("statement"))
+
+
+@dataclass(frozen=True, slots=True)
+class MethodView(_Node):
+    index: int = 0
+
+    @property
+    def method(self) -> str | None:
+        return self.word("method")
+
+    @property
+    def coverage(self) -> str | None:
+        return self.word("coverage")
+
+    @property
+    def sample_size(self) -> int | None:
+        return self.integer("sample_size")
+
+    @property
+    def real(self) -> bool:
+        """A method that checked something (not `none`, not missing)."""
+        return self.method not in (None, "none")
+
+    @property
+    def evidenced(self) -> bool:
+        """Enough to trust the figures: a sample size, a pass or reject rate, and the tool or reviewers."""
+        if not self.real:
+            return False
+        has_rate = self.number("pass_rate") is not None or self.number("reject_rate") is not None
+        has_source = any(r.has_text(self.get(k)) for k in ("tool", "reviewer_qualification", "evidence_url"))
+        return self.number("sample_size") is not None and has_rate and has_source
+
+
+def _method(index: int, data: Mapping[str, Any], path: Path_) -> MethodView:
+    return MethodView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationView(_Node):
+    @property
+    def domain(self) -> str | None:
+        value = self.get("domain")
+        return value if r.has_text(value) else None
+
+    @property
+    def methods(self) -> list[MethodView]:
+        return _nodes(_method, self.get("methods"), self.at("methods"))
+
+    @property
+    def reason(self) -> str | None:
+        return r.stated_text(self.get("reason"))
+
+
+@dataclass(frozen=True, slots=True)
+class LabelView(_Node):
+    """A part's `contamination` label."""
+
+    @property
+    def ai_label(self) -> str | None:
+        return self.word("ai_label")
+
+    @property
+    def digital_source_type(self) -> str | None:
+        return self.word("digital_source_type")
+
+    @property
+    def determination(self) -> list[str]:
+        """The determination methods; a scalar, bool or date (a schema error) reads as none."""
+        return r.strings(self.get("determination"))
+
+    @property
+    def confidence(self) -> str | None:
+        return self.word("confidence")
+
+    @property
+    def estimated_ai_share(self) -> float | None:
+        return self.number("estimated_ai_share")
+
+
+@dataclass(frozen=True, slots=True)
+class PublicEvidenceView(_Node):
+    @property
+    def synthetic(self) -> Fact[bool]:
+        return read_fact(self.data, "synthetic", self.path, r.as_bool)
+
+    @property
+    def kinds(self) -> list[str]:
+        return r.strings(self.get("kinds"))
+
+    @property
+    def presumptively_weak(self) -> bool | None:
+        return r.as_bool(self.get("presumptively_weak"))
+
+    @property
+    def presented_as_public_participation(self) -> bool | None:
+        return r.as_bool(self.get("presented_as_public_participation"))
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessingView(_Node):
+    index: int = 0
+
+    @property
+    def step(self) -> str | None:
+        return self.word("step")
+
+    @property
+    def method(self) -> str | None:
+        return self.text("method")
+
+
+def _processing(index: int, data: Mapping[str, Any], path: Path_) -> ProcessingView:
+    return ProcessingView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class PartView(_Node):
+    """One entry of `governance.parts` that is a mapping, with its index and path."""
+
+    index: int = 0
+
+    @property
+    def id(self) -> str:
+        return str(self.data.get("id", f"#{self.index}"))
+
+    @property
+    def origin(self) -> OriginView:
+        return OriginView(r.mapping(self.get("origin")), self.at("origin"))
+
+    @property
+    def origin_class(self) -> str | None:
+        return self.origin.origin_class
+
+    @property
+    def components(self) -> list[ComponentView]:
+        return _nodes(_component, self.get("components"), self.at("components"))
+
+    @property
+    def synthetic(self) -> bool:
+        """The part holds content a model or a program produced (in its class, breakdown or components)."""
+        return self.origin.synthetic or any(c.origin.synthetic for c in self.components)
+
+    @property
+    def model_made(self) -> bool:
+        return self.origin.model_made or any(c.origin.model_made for c in self.components)
+
+    @property
+    def share(self) -> Fact[float]:
+        return read_fact(self.data, "share", self.path, r.as_number)
+
+    @property
+    def share_basis(self) -> str:
+        value = self.get("share_basis")
+        return value if isinstance(value, str) else "rows"
+
+    @property
+    def size(self) -> Fact[Mapping[str, Any]]:
+        return read_fact(self.data, "size", self.path, lambda v: r.as_mapping(v) or None)
+
+    @property
+    def purposes(self) -> list[PurposeView]:
+        """One purpose (1.0) or several (1.1): always a list."""
+        value = self.get("purpose")
+        if isinstance(value, Mapping):
+            return [PurposeView(value, self.at("purpose"))]
+        return [PurposeView(item, (*self.at("purpose"), i)) for i, item in r.entries(value)]
+
+    @property
+    def verification(self) -> VerificationView | None:
+        value = self.section("verification")
+        return None if value is None else VerificationView(value, self.at("verification"))
+
+    @property
+    def methods(self) -> list[MethodView]:
+        return self.verification.methods if self.verification is not None else []
+
+    @property
+    def contamination(self) -> LabelView | None:
+        value = self.section("contamination")
+        return None if value is None else LabelView(value, self.at("contamination"))
+
+    @property
+    def public_evidence(self) -> PublicEvidenceView | None:
+        value = self.section("public_evidence")
+        return None if value is None else PublicEvidenceView(value, self.at("public_evidence"))
+
+    @property
+    def processing(self) -> list[ProcessingView]:
+        return _nodes(_processing, self.get("processing"), self.at("processing"))
+
+    @property
+    def generators(self) -> list[GeneratorView]:
+        """Generators of the part and of its components."""
+        found = list(self.origin.generators)
+        for component in self.components:
+            found.extend(component.origin.generators)
+        return found
+
+    def component_grounded_shares(self) -> list[tuple[ComponentView, float | None]]:
+        return [(c, c.grounded_share()) for c in self.components]
+
+    def grounded_share(self) -> float | None:
+        """Fraction of the part's rows made wholly by people or the world; None when unknown.
+
+        With components that are row slices (`share` given), their grounded shares are
+        weighted by share. Components without shares are columns of every row: a row is
+        grounded only when every field is, so one synthetic field makes the part 0.
+        Without components, the origin (class or breakdown) decides.
+        """
+        components = self.components
+        if not components:
+            return self.origin.grounded_share()
+        grounded = [c.grounded_share() for c in components]
+        if all(c.share.stated for c in components):
+            total = 0.0
+            for component, share_grounded in zip(components, grounded, strict=True):
+                if share_grounded is None:
+                    return None
+                total += (component.share.value or 0.0) * share_grounded
+            return min(total, 1.0)
+        if any(g == 0.0 for g in grounded):
+            return 0.0
+        return None if any(g is None for g in grounded) else 1.0
+
+
+def _part(index: int, data: Mapping[str, Any], path: Path_) -> PartView:
+    return PartView(data, path, index)
+
+
+# --- dataset-wide sections ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParentView(_Node):
+    index: int = 0
+
+    @property
+    def id(self) -> str | None:
+        return self.text("id")
+
+    @property
+    def local_path(self) -> str | None:
+        return self.text("path")
+
+    @property
+    def model(self) -> str | None:
+        return self.text("model")
+
+    @property
+    def revision(self) -> str | None:
+        return self.text("revision")
+
+    @property
+    def share(self) -> float | None:
+        return self.number("share")
+
+    @property
+    def generation(self) -> int | None:
+        return self.integer("generation")
+
+    @property
+    def training_data(self) -> Fact[str]:
+        return read_fact(self.data, "training_data", self.path, r.as_text)
+
+
+def _parent(index: int, data: Mapping[str, Any], path: Path_) -> ParentView:
+    return ParentView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class FreshDataView(_Node):
+    @property
+    def lawful_basis(self) -> Fact[str]:
+        return read_fact(self.data, "lawful_basis", self.path, r.as_word)
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalView(_Node):
+    @property
+    def grounded_share(self) -> Fact[float]:
+        return read_fact(self.data, "grounded_share", self.path, r.as_number)
+
+    @property
+    def generation(self) -> int | None:
+        return self.integer("generation")
+
+    @property
+    def parents_fact(self) -> Fact[list[ParentView]]:
+        return read_fact(self.data, "parents", self.path,
+                         lambda v: _nodes(_parent, v, self.at("parents")) if isinstance(v, list) else None)
+
+    @property
+    def parents(self) -> list[ParentView]:
+        return _nodes(_parent, self.get("parents"), self.at("parents"))
+
+    @property
+    def generation_depth(self) -> tuple[int | None, int | None]:
+        depth = r.mapping(self.get("generation_depth"))
+        return r.as_int(depth.get("min")), r.as_int(depth.get("max"))
+
+    @property
+    def fresh_data(self) -> FreshDataView:
+        return FreshDataView(r.mapping(self.get("fresh_data")), self.at("fresh_data"))
+
+
+@dataclass(frozen=True, slots=True)
+class TailEvaluationView(_Node):
+    index: int = 0
+
+    @property
+    def axis(self) -> str | None:
+        """The axis as a string; a list or mapping (a schema error) reads as None."""
+        return self.word("axis")
+
+    @property
+    def slice(self) -> str | None:
+        value = self.get("slice")
+        return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+
+    @property
+    def metric(self) -> str | None:
+        value = self.get("metric")
+        return value if r.has_text(value) else None
+
+    @property
+    def value(self) -> float | None:
+        return self.number("value")
+
+    @property
+    def result_kind(self) -> str | None:
+        return self.word("result_kind")
+
+
+def _tail(index: int, data: Mapping[str, Any], path: Path_) -> TailEvaluationView:
+    return TailEvaluationView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class ContaminationCheckView(_Node):
+    index: int = 0
+
+    @property
+    def method(self) -> str | None:
+        value = self.get("method")
+        return value if r.has_text(value) else None
+
+    @property
+    def has_result(self) -> bool:
+        return r.has_text(self.get("result")) or self.number("overlap_rate") is not None
+
+    @property
+    def parts(self) -> list[str]:
+        return r.strings(self.get("parts"))
+
+
+def _check(index: int, data: Mapping[str, Any], path: Path_) -> ContaminationCheckView:
+    return ContaminationCheckView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverView(_Node):
+    index: int = 0
+
+    @property
+    def rule(self) -> str | None:
+        return self.text("rule")
+
+    @property
+    def reason(self) -> str | None:
+        return self.text("reason")
+
+    @property
+    def parts(self) -> tuple[str, ...] | None:
+        """Part ids the waiver is limited to; None when it applies to the whole card."""
+        if "parts" not in self.data:
+            return None
+        return tuple(r.strings(self.get("parts")))
+
+
+def _waiver(index: int, data: Mapping[str, Any], path: Path_) -> WaiverView:
+    return WaiverView(data, path, index)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView(_Node):
+    @property
+    def by(self) -> str | None:
+        return self.word("by")
+
+    @property
+    def author(self) -> str | None:
+        return self.text("author")
+
+    @property
+    def sources(self) -> list[str]:
+        return r.strings(self.get("sources"))
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetView(_Node):
+    @property
+    def hub_id(self) -> str | None:
+        return self.text("hub_id")
+
+    @property
+    def role(self) -> str | None:
+        return self.word("role")
+
+    @property
+    def size(self) -> Fact[Mapping[str, Any]]:
+        return read_fact(self.data, "size", self.path, lambda v: r.as_mapping(v) or None)
+
+
+@dataclass(frozen=True, slots=True)
+class GovernanceView:
+    """The `governance` block of a card's metadata; an empty view when there is none."""
+
+    metadata: Mapping[Any, Any]
+
+    @classmethod
+    def of(cls, metadata: object) -> GovernanceView:
+        return cls(metadata if isinstance(metadata, Mapping) else {})
+
+    @property
+    def present(self) -> bool:
+        return isinstance(self.metadata.get(GOVERNANCE_KEY), Mapping)
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        return r.mapping(self.metadata.get(GOVERNANCE_KEY))
+
+    @property
+    def path(self) -> Path_:
+        return G
+
+    def section(self, name: str) -> Mapping[str, Any] | None:
+        return r.as_mapping(self.data.get(name))
+
+    def items(self, name: str) -> list[tuple[int, Mapping[str, Any]]]:
+        """Mapping entries of a top-level list such as `tail_evaluations`."""
+        return list(r.entries(self.data.get(name)))
+
+    @property
+    def parts(self) -> list[PartView]:
+        return _nodes(_part, self.data.get("parts"), (*G, "parts"))
+
+    @property
+    def synthetic_parts(self) -> list[PartView]:
+        return [p for p in self.parts if p.synthetic]
+
+    @property
+    def renewal(self) -> RenewalView | None:
+        value = self.section("renewal")
+        return None if value is None else RenewalView(value, (*G, "renewal"))
+
+    @property
+    def tail_evaluations(self) -> list[TailEvaluationView]:
+        return _nodes(_tail, self.data.get("tail_evaluations"), (*G, "tail_evaluations"))
+
+    @property
+    def contamination_checks(self) -> list[ContaminationCheckView]:
+        return _nodes(_check, self.data.get("contamination_checks"), (*G, "contamination_checks"))
+
+    @property
+    def processing(self) -> list[ProcessingView]:
+        return _nodes(_processing, self.data.get("processing"), (*G, "processing"))
+
+    @property
+    def waivers(self) -> list[WaiverView]:
+        return _nodes(_waiver, self.data.get("waivers"), (*G, "waivers"))
+
+    @property
+    def statement(self) -> StatementView | None:
+        value = self.section("statement")
+        return None if value is None else StatementView(value, (*G, "statement"))
+
+    @property
+    def dataset(self) -> DatasetView | None:
+        value = self.section("dataset")
+        return None if value is None else DatasetView(value, (*G, "dataset"))
+
+    @property
+    def not_applicable(self) -> Mapping[str, Any]:
+        """Requirements declared not applicable, mapped to what was given as the reason."""
+        return r.mapping(self.data.get("not_applicable"))
+
+    def is_not_applicable(self, requirement: str) -> bool:
+        """Declared not applicable (whether or not a reason was given)."""
+        return requirement in self.not_applicable
+
+    def grounded_share(self) -> float | None:
+        """The dataset's grounded share computed from its parts (and their components):
+        Σ share × grounded share; None when a share or a part's grounding is unknown."""
+        parts = self.parts
+        if not parts:
+            return None
+        total = 0.0
+        for part in parts:
+            share, grounded = part.share.value, part.grounded_share()
+            if share is None or grounded is None:
+                return None
+            total += share * grounded
+        return min(total, 1.0)
