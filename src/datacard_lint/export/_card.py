@@ -56,6 +56,19 @@ def mappings(value: object) -> Iterator[Mapping[str, Any]]:
         yield item
 
 
+def undisclosed_facts(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    """The keys (dotted for nested ones, `origin.class`) whose value is `undisclosed` (schema 1.1),
+    with the value as written: the short string or the long form with its reason and source."""
+    found: dict[str, Any] = {}
+    for key in keys:
+        node: Any = data
+        for step in key.split("."):
+            node = node.get(step) if isinstance(node, Mapping) else None
+        if readers.is_undisclosed(node):
+            found[key] = node if isinstance(node, str) else {k: v for k, v in node.items() if isinstance(v, str)}
+    return found
+
+
 def size_of(value: object) -> dict[str, int | str]:
     data = mapping(value)
     found: dict[str, int | str] = {

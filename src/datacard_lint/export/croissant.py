@@ -34,6 +34,7 @@ from datacard_lint.export._card import (
     sections_matching,
     strings,
     text,
+    undisclosed_facts,
 )
 from datacard_lint.export.croissant_vocab import (
     CONTEXT_ADDITIONS,
@@ -451,6 +452,9 @@ def _extension(view: CardView) -> dict[str, Any]:
         found["dcl:size"] = view.dataset_size
     if view.grounded_share is not None:
         found["dcl:groundedShare"] = view.grounded_share
+    hidden = undisclosed_facts(view.governance, "renewal.grounded_share", "renewal.parents", "dataset.size")
+    if hidden:
+        found["dcl:undisclosed"] = hidden
     if view.generation is not None:
         found["dcl:generation"] = view.generation
     for key, records in (("dcl:tailEvaluations", parts_.tail_evaluation_records(view)),

@@ -24,7 +24,7 @@ DCL_NAMESPACE: Final = f"{SITE_URL}guide/croissant-rai/#"
 
 #: Extension terms whose values are JSON literals.
 DCL_JSON_TERMS: Final = ("size", "breakdown", "aiContent", "purpose", "tailEvaluations", "contaminationChecks",
-                         "processing")
+                         "processing", "undisclosed")
 #: Extension terms with plain values (strings and numbers).
 DCL_PLAIN_TERMS: Final = ("originClass", "share", "shareBasis", "configName", "groundedShare", "generation", "role",
                           "kind", "snapshot", "access", "terms")

@@ -149,7 +149,20 @@ def _part(reader: _Reader, entity: Mapping[str, Any], index: int) -> dict[str, A
     label = reader.get(entity, DCL_NAMESPACE, "aiContent")
     if isinstance(label, Mapping) and label:
         part["contamination"] = Noted(dict(label), "from dcl:aiContent")
+    hidden = _hidden(reader, entity)
+    for key, target in (("share", part), ("size", part), ("origin.class", origin)):
+        if key in hidden:
+            target[key.rsplit(".", 1)[-1]] = Noted(hidden[key], "from dcl:undisclosed")
     return part
+
+
+def _hidden(reader: _Reader, node: object) -> dict[str, Any]:
+    """Facts the producer did not publish, as the card wrote them (`dcl:undisclosed`)."""
+    value = reader.get(node, DCL_NAMESPACE, "undisclosed")
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: v for k, v in value.items() if v == "undisclosed" or (isinstance(v, Mapping) and
+                                                                    isinstance(v.get("undisclosed"), str))}
 
 
 def _generator(reader: _Reader, agent_node: Mapping[str, Any]) -> dict[str, Any]:
@@ -169,6 +182,10 @@ def _generator(reader: _Reader, agent_node: Mapping[str, Any]) -> dict[str, Any]
         for key in ("access", "terms"):
             if reader.text(agent_node, DCL_NAMESPACE, key):
                 generator[key] = reader.text(agent_node, DCL_NAMESPACE, key)
+    hidden = _hidden(reader, agent_node)
+    for key in ("model", "revision"):
+        if key in hidden and "kind" not in generator:
+            generator[key] = dict(hidden[key]) if isinstance(hidden[key], Mapping) else hidden[key]
     provider = reader.text(reader.get(agent_node, PROV_NAMESPACE, "actedOnBehalfOf"), PROV_NAMESPACE, "label")
     if provider:
         generator["provider"] = provider
@@ -209,8 +226,11 @@ def _part_from_flags(reader: _Reader, document: Mapping[str, Any], result: Draft
 def _renewal(reader: _Reader, document: Mapping[str, Any], result: Draft) -> dict[str, Any]:
     renewal: dict[str, Any] = {}
     grounded = reader.get(document, DCL_NAMESPACE, "groundedShare")
+    hidden = _hidden(reader, document)
     if isinstance(grounded, (int, float)) and not isinstance(grounded, bool):
         renewal["grounded_share"] = Noted(grounded, "from dcl:groundedShare")
+    elif "renewal.grounded_share" in hidden:
+        renewal["grounded_share"] = Noted(hidden["renewal.grounded_share"], "from dcl:undisclosed")
     generation = reader.get(document, DCL_NAMESPACE, "generation")
     if isinstance(generation, int) and not isinstance(generation, bool):
         renewal["generation"] = Noted(generation, "from dcl:generation")
@@ -228,6 +248,8 @@ def _renewal(reader: _Reader, document: Mapping[str, Any], result: Draft) -> dic
         if label:
             name, _, revision = label.partition("@")
             parents.append({"path": name, **({"revision": revision} if revision else {})})
+    if not parents and "renewal.parents" in hidden:
+        renewal["parents"] = Noted(hidden["renewal.parents"], "from dcl:undisclosed")
     if parents:
         renewal["parents"] = Noted(parents, "from prov:wasDerivedFrom")
         result.facts.append(f"{len(parents)} parent{'s' if len(parents) != 1 else ''} from prov:wasDerivedFrom")
