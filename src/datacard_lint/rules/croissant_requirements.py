@@ -29,9 +29,10 @@ def data_collection_missing(ctx: RuleContext) -> Iterable[Hit]:
 
     Why it matters
     --------------
-    The NeurIPS 2026 Evaluations & Datasets track asks every dataset's Croissant file for
-    the Croissant RAI property `dataCollection`, "description of the data collection
-    process". A part's class and share alone do not describe a process, so the export
+    The `neurips-2026` set lists the Croissant RAI property `dataCollection` ("description
+    of the data collection process") among the fields the NeurIPS 2026 Evaluations &
+    Datasets track requires, whose reviewers flag submissions missing RAI metadata. A
+    part's class and share alone do not describe a process, so the export
     writes the property only from a part's `description`, `origin.description`, generators
     or seeds, or from the card body's "Data Collection" or "Source Data" section.
 
