@@ -87,7 +87,7 @@ def test_croissant_content(tmp_path: Path) -> None:
     assert doc["license"] == "https://spdx.org/licenses/Apache-2.0.html"
     assert doc["inLanguage"] == ["en", "sw", "yo"]
     rai = {key.removeprefix("rai:") for key in doc if key.startswith("rai:")}
-    assert rai <= RAI_TTL_NAMES
+    assert rai <= RAI_TTL_NAMES | {"hasSyntheticData", "syntheticDataExplanation"}
     assert {"dataCollection", "dataCollectionType", "dataCollectionTimeframe", "dataBiases", "dataLimitations",
             "dataUseCases", "dataReleaseMaintenancePlan", "machineAnnotationTools", "dataAnnotationProtocol",
             "personalSensitiveInformation"} <= rai

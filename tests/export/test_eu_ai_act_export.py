@@ -80,9 +80,17 @@ def test_markdown_marks_gaps(capsys: pytest.CaptureFixture[str]) -> None:
     assert "| Top domain names by size | *not documented in the card* |" in out
     assert "| Crawler names | *not documented in the card* |" in out
     assert "#### Part `crawl-2023-2024`" in out
-    # Every row of the two-column tables has exactly two cells (pipes in values are escaped).
-    rows = [line for line in out.splitlines() if line.startswith("|")]
-    assert rows and all(len(re.findall(r"(?<!\\)\|", row)) == 3 for row in rows)
+    # Every row of a table has as many cells as its header (pipes in values are escaped).
+    tables: list[list[str]] = [[]]
+    for line in out.splitlines():
+        if line.startswith("|"):
+            tables[-1].append(line)
+        elif tables[-1]:
+            tables.append([])
+    tables = [t for t in tables if t]
+    assert len(tables) >= 3
+    for table in tables:
+        assert len({len(re.findall(r"(?<!\\)\|", row)) for row in table}) == 1, table
 
 
 def test_markdown_lists_generating_models(capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,3 +124,29 @@ def test_unreadable_card_exits_one(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["export", "--help"], capsys)
     assert code == 0 and "--to" in out and "Exit status" in out
+
+
+def test_renewal_and_contamination_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["export", "--to", "eu-ai-act", "--format", "json",
+                        str(REPO / "examples" / "synthetic-instruct" / "README.md")], capsys)
+    assert code == 0
+    data = json.loads(out)
+    renewal = data["sections"]["2.5"]["renewal"]
+    assert renewal == {"generation": 1, "fresh_grounded_share": 0.35,
+                       "parents": ["acme-research/tessera-seed@v1.2", "seeds/code-prompts.jsonl"]}
+    checks = data["data_processing"]["contamination_checks"]
+    assert [c["benchmarks"] for c in checks] == [["openai/gsm8k", "EleutherAI/hendrycks_math"],
+                                                 ["openai/openai_humaneval", "google-research-datasets/mbpp"]]
+    assert checks[0]["action"] == "removed"
+    assert data["data_processing"]["processing_steps"] == NOT_DOCUMENTED
+    _, markdown, _ = run(["export", "--to", "eu-ai-act", str(REPO / "examples" / "synthetic-instruct")], capsys)
+    assert "| Fresh grounded share of this release | 0.35 |" in markdown
+    assert "| openai/gsm8k; EleutherAI/hendrycks_math | ngram_overlap | all |" in markdown
+
+
+def test_a_card_without_checks_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["export", "--to", "eu-ai-act", "--format", "json",
+                        str(REPO / "examples" / "human-survey" / "README.md")], capsys)
+    assert code == 0
+    assert json.loads(out)["data_processing"] == {"contamination_checks": NOT_DOCUMENTED,
+                                                  "processing_steps": NOT_DOCUMENTED}

@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "audit": "datacard_lint.cli.audit:audit",
     "check": "datacard_lint.cli.check:check",
     "export": "datacard_lint.cli.export:export",
+    "import": "datacard_lint.cli.import_:import_",
     "init": "datacard_lint.cli.init:init",
     "lineage": "datacard_lint.cli.lineage:lineage",
     "render": "datacard_lint.cli.render:render",

@@ -56,6 +56,30 @@ def mappings(value: object) -> Iterator[Mapping[str, Any]]:
         yield item
 
 
+def undisclosed_facts(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
+    """The keys (dotted for nested ones, `origin.class`) whose value is `undisclosed` (schema 1.1),
+    with the value as written: the short string or the long form with its reason and source."""
+    found: dict[str, Any] = {}
+    for key in keys:
+        node: Any = data
+        for step in key.split("."):
+            node = node.get(step) if isinstance(node, Mapping) else None
+        if readers.is_undisclosed(node):
+            found[key] = node if isinstance(node, str) else {k: v for k, v in node.items() if isinstance(v, str)}
+    return found
+
+
+def size_of(value: object) -> dict[str, int | str]:
+    data = mapping(value)
+    found: dict[str, int | str] = {
+        unit: amount for unit in ("rows", "tokens", "bytes") if (amount := integer(data.get(unit))) is not None
+    }
+    tokenizer = text(data.get("tokenizer"))
+    if tokenizer and "tokens" in found:
+        found["tokenizer"] = tokenizer
+    return found
+
+
 def period(value: object) -> tuple[str | None, str | None]:
     data = mapping(value)
     return date(data.get("start")), date(data.get("end"))
@@ -109,8 +133,51 @@ class PartView:
 
     @property
     def generators(self) -> list[Mapping[str, Any]]:
-        """Generators whose model is named (not `undisclosed`)."""
-        return [g.data for g in self.part.origin.generators if g.model.stated]
+        """Generators that name a model, a non-learned algorithm (1.1) or say `undisclosed` (1.1)."""
+        return [g.data for g in self.part.origin.generators if g.name]
+
+    @property
+    def classes(self) -> list[str]:
+        """The origin class, or the classes of the breakdown of a `mixed` part (schema 1.1)."""
+        klass = self.origin_class
+        if klass == "mixed":
+            return [c for b in self.part.origin.breakdown if (c := text(b.origin_class.value))]
+        return [klass] if klass else []
+
+    @property
+    def breakdown(self) -> list[tuple[str, float | None]]:
+        """(class, share of the part) for each source of a `mixed` part (schema 1.1)."""
+        if self.origin_class != "mixed":
+            return []
+        return [(c, b.share.value) for b in self.part.origin.breakdown if (c := text(b.origin_class.value))]
+
+    @property
+    def config_name(self) -> str | None:
+        return text(self.data.get("config_name"))
+
+    @property
+    def size(self) -> dict[str, int | str]:
+        """The part's size as numbers (rows, tokens, bytes) and the tokenizer, where given."""
+        return size_of(self.part.size.value)
+
+    @property
+    def purposes(self) -> list[Mapping[str, Any]]:
+        """The purpose as a list: one object (schema 1.0) or several (1.1)."""
+        return [p.data for p in self.part.purposes if p.statement or p.category]
+
+    @property
+    def contamination(self) -> Mapping[str, Any]:
+        label = self.part.contamination
+        return label.data if label is not None else {}
+
+    @property
+    def verification_methods(self) -> list[Mapping[str, Any]]:
+        return [m.data for m in self.part.methods if m.method]
+
+    @property
+    def processing(self) -> list[Mapping[str, Any]]:
+        """The part's own processing steps (schema 1.1)."""
+        return [s.data for s in self.part.processing if s.method]
 
     def section(self, name: str) -> Mapping[str, Any]:
         return mapping(self.data.get(name))
@@ -142,6 +209,39 @@ class CardView:
     def renewal(self) -> Mapping[str, Any]:
         renewal = self.view.renewal
         return renewal.data if renewal is not None else {}
+
+    @property
+    def dataset_size(self) -> dict[str, int | str]:
+        """Totals for the whole dataset (schema 1.1 `dataset.size`)."""
+        dataset = self.view.dataset
+        return size_of(dataset.size.value) if dataset is not None else {}
+
+    @property
+    def grounded_share(self) -> float | None:
+        renewal = self.view.renewal
+        return renewal.grounded_share.value if renewal is not None else None
+
+    @property
+    def generation(self) -> int | None:
+        renewal = self.view.renewal
+        return renewal.generation if renewal is not None else None
+
+    @property
+    def tail_evaluations(self) -> list[Mapping[str, Any]]:
+        return [t.data for t in self.view.tail_evaluations]
+
+    @property
+    def contamination_checks(self) -> list[Mapping[str, Any]]:
+        return [c.data for c in self.view.contamination_checks]
+
+    @property
+    def processing(self) -> list[Mapping[str, Any]]:
+        """Processing steps that apply to every part (schema 1.1)."""
+        return [s.data for s in self.view.processing if s.method]
+
+    @property
+    def has_governance(self) -> bool:
+        return self.view.present
 
     def hub(self, key: str) -> list[str]:
         return strings(self.meta.get(key))

@@ -1,15 +1,18 @@
 """Croissant 1.1 JSON-LD with the Croissant RAI vocabulary and W3C PROV, from one card.
 
-What maps where is documented in docs/guide/exports.md. In short: Hub metadata fills the
-schema.org core (name, description, license, inLanguage, keywords) and the distribution
-(one FileSet per config and split of `configs[].data_files`); the governance block fills
-RAI properties (named as in `croissant_rai.ttl`) and PROV (`prov:wasDerivedFrom` for the
-parents, `prov:wasGeneratedBy` for each generated or crawled part, `prov:wasAttributedTo`
-for the generating models). Croissant has no home for part shares, verification evidence,
-tail evaluations, contamination labels or the generation count beyond free text.
+What maps where is documented in docs/guide/exports.md and docs/guide/croissant-rai.md. In
+short: Hub metadata fills the schema.org core (name, description, license, inLanguage,
+keywords) and the distribution (one FileSet per config and split of `configs[].data_files`);
+the governance block fills RAI properties (named as in `croissant_rai.ttl`, plus the
+track's `rai:hasSyntheticData` and `rai:syntheticDataExplanation`) and PROV
+(`prov:wasDerivedFrom` for the parents, `prov:wasGeneratedBy` for each generated or crawled
+part, `prov:wasAttributedTo` for the generating models). Facts Croissant has no property
+for (shares, origin classes, sizes, AI-content labels, tail evaluations, contamination
+checks, processing steps) go under the `dcl:` extension terms (see croissant_vocab).
 
 No RecordSet is written: a card does not describe the columns of its files reliably enough
-to promise a record structure, and Croissant validates without one.
+to promise a record structure. To get one, merge into the Croissant file the Hub generates
+(`--base`, see croissant_merge), which keeps its record sets as they are.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from datacard_lint.export import croissant_parts as parts_
 from datacard_lint.export._card import (
     CardView,
     PartView,
@@ -30,12 +34,20 @@ from datacard_lint.export._card import (
     sections_matching,
     strings,
     text,
+    undisclosed_facts,
+)
+from datacard_lint.export.croissant_vocab import (
+    CONTEXT_ADDITIONS,
+    CROISSANT_1_1,
+    CROISSANT_RAI_1_0,
+    HAS_SYNTHETIC_DATA,
+    PARTS,
+    SYNTHETIC_DATA_EXPLANATION,
 )
 from datacard_lint.export.licenses import spdx_url
-from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
 
-CROISSANT = "http://mlcommons.org/croissant/1.1"
-CROISSANT_RAI = "http://mlcommons.org/croissant/RAI/1.0"
+CROISSANT = CROISSANT_1_1
+CROISSANT_RAI = CROISSANT_RAI_1_0
 HUB = "https://huggingface.co/"
 
 #: The Croissant 1.1 context (as mlcroissant writes it), plus the PROV namespace.
@@ -82,6 +94,7 @@ CONTEXT: dict[str, Any] = {
     "source": "cr:source",
     "subField": "cr:subField",
     "transform": "cr:transform",
+    **CONTEXT_ADDITIONS,
 }
 
 #: File extensions to MIME types, for FileSet `encodingFormat` (required by Croissant).
@@ -119,6 +132,8 @@ COLLECTION_TYPES = {
     "model_generated": "Others",
     "human_edited_model_output": "Others",
     "generated_preference_label": "Others",
+    "human_label_on_model_output": "Others",
+    "algorithmic_generation": "Others",
     "other": "Others",
 }
 
@@ -152,7 +167,9 @@ def to_croissant(view: CardView, *, hub_id: str | None = None, fallback_name: st
     if last_refresh:
         doc["dateModified"] = last_refresh
     doc.update(_rai(view))
+    doc.update(_synthetic(view))
     doc.update(_provenance(view, hub_id))
+    doc.update(_extension(view))
     distribution = _distribution(view, hub_id)
     if distribution:
         doc["distribution"] = distribution
@@ -192,13 +209,11 @@ def _part_line(part: PartView, body: str | None) -> str:
 
 
 def _generator_text(generator: Mapping[str, Any]) -> str:
-    model = text(generator.get("model")) or "unknown model"
-    revision = text(generator.get("revision"))
     role = text(generator.get("role"))
-    return f"{model}{'@' + revision if revision else ''}{f' ({role})' if role else ''}"
+    return parts_.generator_label(generator) + (f" ({role})" if role else "")
 
 
-def _collection(part: PartView) -> str:
+def _collection(part: PartView) -> str | None:
     pieces = [part.description or "", text(part.origin.get("description")) or ""]
     generators = part.generators
     if generators:
@@ -206,8 +221,14 @@ def _collection(part: PartView) -> str:
     seed = text(part.origin.get("seed_source"))
     if seed:
         pieces.append(f"Seeds: {seed}")
+    size = parts_.size_phrase(part.size)
+    if size:
+        pieces.append(f"Size: {size}.")
+    label = parts_.label_sentence(part)
+    if label:
+        pieces.append(label)
     joined = " ".join(p if p.endswith(".") or not p else p + "." for p in pieces if p)
-    return _part_line(part, joined or None)
+    return _part_line(part, joined) if joined else None
 
 
 def _rai(view: CardView) -> dict[str, Any]:
@@ -215,12 +236,13 @@ def _rai(view: CardView) -> dict[str, Any]:
     sections = view.body_sections()
     rai: dict[str, Any] = {}
 
-    collection = [_collection(p) for p in parts]
+    # A part with nothing but its class and share says nothing about how it was collected.
+    collection = [line for p in parts if (line := _collection(p))]
     collection += sections_matching(sections, "data collection", "collection process", "source data")
     if collection:
         rai["rai:dataCollection"] = "\n\n".join(collection)
 
-    types = [_collection_type(p) for p in parts if p.origin_class in COLLECTION_TYPES]
+    types = [kind for p in parts for kind in _collection_types(p)]
     if types:
         rai["rai:dataCollectionType"] = list(dict.fromkeys(types))
 
@@ -244,7 +266,8 @@ def _rai(view: CardView) -> dict[str, Any]:
     if raw:
         rai["rai:dataCollectionRawData"] = " ".join(raw)
 
-    preprocessing = list(_verification_lines(parts)) + list(_contamination_check_lines(view))
+    preprocessing = (list(parts_.processing_lines(view)) + list(_verification_lines(parts))
+                     + list(_contamination_check_lines(view)))
     if preprocessing:
         rai["rai:dataPreprocessingProtocol"] = preprocessing
 
@@ -271,7 +294,7 @@ def _rai(view: CardView) -> dict[str, Any]:
     if limitations:
         rai["rai:dataLimitations"] = limitations
 
-    uses = [_use_line(p) for p in parts if text(p.section("purpose").get("statement"))]
+    uses = [line for p in parts for line in _use_lines(p)]
     uses += sections_matching(sections, "uses", "use cases", "intended use")
     if uses:
         rai["rai:dataUseCases"] = uses
@@ -279,7 +302,10 @@ def _rai(view: CardView) -> dict[str, Any]:
     sensitive = sections_matching(sections, "personal and sensitive", "sensitive information", "personal information")
     fresh = mapping(view.renewal.get("fresh_data"))
     basis = text(fresh.get("lawful_basis"))
-    if basis and basis not in {"not_personal_data", "public_domain"}:
+    if basis in {"not_personal_data", "public_domain"}:
+        sensitive.append(f"The producer states that the fresh data of this release is {basis.replace('_', ' ')} "
+                         "(renewal.fresh_data.lawful_basis).")
+    elif basis:
         consent = text(fresh.get("consent_documentation"))
         sensitive.append(f"Fresh data collected on the lawful basis `{basis}`"
                          + (f"; documentation: {consent}." if consent else "."))
@@ -295,17 +321,18 @@ def _rai(view: CardView) -> dict[str, Any]:
     return rai
 
 
-def _use_line(part: PartView) -> str:
-    purpose = part.section("purpose")
-    return f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {text(purpose.get('statement'))}"
+def _use_lines(part: PartView) -> Iterable[str]:
+    for purpose in part.purposes:
+        statement = text(purpose.get("statement"))
+        if statement:
+            yield f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {statement}"
 
 
-def _collection_type(part: PartView) -> str:
-    if part.origin_class == "direct_human_record" and "survey_response" in strings(
-        part.section("public_evidence").get("kinds")
-    ):
-        return "Surveys"
-    return COLLECTION_TYPES[part.origin_class or "other"]
+def _collection_types(part: PartView) -> list[str]:
+    """The RAI collection types of a part (one per source of a mixed part)."""
+    surveyed = "survey_response" in strings(part.section("public_evidence").get("kinds"))
+    return ["Surveys" if klass == "direct_human_record" and surveyed else COLLECTION_TYPES[klass]
+            for klass in part.classes if klass in COLLECTION_TYPES]
 
 
 def _verification_lines(parts: Iterable[PartView]) -> Iterable[str]:
@@ -345,15 +372,25 @@ def _contamination_check_lines(view: CardView) -> Iterable[str]:
 
 
 def _tail_lines(view: CardView) -> Iterable[str]:
-    for evaluation in mappings(view.governance.get("tail_evaluations")):
+    """Slices below their baseline one by one, then the slices at or above it in one line."""
+    holding = []
+    for evaluation in view.tail_evaluations:
         axis, slice_, metric = (text(evaluation.get(k)) for k in ("axis", "slice", "metric"))
         value = number(evaluation.get("value"))
         baseline = mapping(evaluation.get("baseline"))
         base = number(baseline.get("value"))
-        if not (axis and slice_ and metric) or value is None or base is None or value >= base:
+        if not (axis and slice_ and metric) or value is None or base is None:
+            continue
+        lower_is_better = evaluation.get("higher_is_better") is False
+        worse = value > base if lower_is_better else value < base
+        if not worse:
+            holding.append(f"{axis} `{slice_}` {metric} {value:g} against {base:g}")
             continue
         against = text(baseline.get("slice")) or text(baseline.get("description")) or "the baseline"
-        yield f"Lower {metric} on the {axis} slice `{slice_}`: {value} against {base} ({against})."
+        word = "Higher" if lower_is_better else "Lower"
+        yield f"{word} {metric} on the {axis} slice `{slice_}`: {value} against {base} ({against})."
+    if holding:
+        yield "Tail evaluations at or better than their baseline: " + "; ".join(holding) + "."
 
 
 def _limitation_lines(view: CardView) -> Iterable[str]:
@@ -370,10 +407,9 @@ def _limitation_lines(view: CardView) -> Iterable[str]:
             kinds = ", ".join(strings(evidence.get("kinds"))) or "unspecified kinds"
             ending = f": {disclosure}" if disclosure else "."
             yield f"Part `{p.id}` holds synthetic public evidence ({kinds}){ending}"
-    renewal = view.renewal
-    generation = integer(renewal.get("generation"))
-    grounded = number(renewal.get("grounded_share"))
-    synthetic = [p for p in view.parts if p.origin_class in SYNTHETIC_CLASSES]
+    generation = view.generation
+    grounded = view.grounded_share
+    synthetic = [p for p in view.parts if parts_.is_synthetic(p)]
     if generation is not None and generation >= 1:
         yield (f"Generation {generation} in a chain of model-generated data"
                + (f"; {percent(grounded)} of this release is fresh grounded data." if grounded is not None else "."))
@@ -395,6 +431,40 @@ def _maintenance_lines(view: CardView) -> Iterable[str]:
         yield f"Withdrawal: {opt_out}"
 
 
+def _synthetic(view: CardView) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    verdict = parts_.has_synthetic_data(view)
+    if verdict is not None:
+        found[HAS_SYNTHETIC_DATA] = verdict
+    explanation = parts_.synthetic_explanation(view)
+    if explanation:
+        found[SYNTHETIC_DATA_EXPLANATION] = explanation
+    return found
+
+
+def _extension(view: CardView) -> dict[str, Any]:
+    """The facts Croissant has no property for, under the `dcl:` terms."""
+    found: dict[str, Any] = {}
+    entities = parts_.part_entities(view, _activity, _hub_url)
+    if entities:
+        found[PARTS] = entities
+    if view.dataset_size:
+        found["dcl:size"] = view.dataset_size
+    if view.grounded_share is not None:
+        found["dcl:groundedShare"] = view.grounded_share
+    hidden = undisclosed_facts(view.governance, "renewal.grounded_share", "renewal.parents", "dataset.size")
+    if hidden:
+        found["dcl:undisclosed"] = hidden
+    if view.generation is not None:
+        found["dcl:generation"] = view.generation
+    for key, records in (("dcl:tailEvaluations", parts_.tail_evaluation_records(view)),
+                         ("dcl:contaminationChecks", parts_.check_records(view)),
+                         ("dcl:processing", parts_.processing_records(view))):
+        if records:
+            found[key] = records
+    return found
+
+
 # ---------------------------------------------------------------- PROV
 
 
@@ -406,17 +476,9 @@ def _hub_url(kind: str, identifier: str, revision: str | None) -> str | None:
 
 
 def _agent(generator: Mapping[str, Any]) -> dict[str, Any]:
-    model = text(generator.get("model")) or "unknown model"
-    revision = text(generator.get("revision"))
-    label = f"{model}@{revision}" if revision else model
-    agent: dict[str, Any] = {"@type": "prov:SoftwareAgent", "prov:label": label}
-    url = _hub_url("model", model, revision)
-    if url:
-        agent["@id"] = url
-    provider = text(generator.get("provider"))
-    if provider:
-        agent["prov:actedOnBehalfOf"] = {"@type": "prov:Organization", "prov:label": provider}
-    return agent
+    model = parts_.model_name(generator)
+    revision = parts_.disclosed(generator.get("revision")) or text(generator.get("snapshot"))
+    return parts_.agent(generator, _hub_url("model", model, revision) if model else None)
 
 
 def _provenance(view: CardView, hub_id: str | None) -> dict[str, Any]:
@@ -442,7 +504,7 @@ def _provenance(view: CardView, hub_id: str | None) -> dict[str, Any]:
 
     agents: dict[str, dict[str, Any]] = {}
     for p in view.parts:
-        if p.origin_class in MODEL_CLASSES:
+        if set(p.classes) & parts_.MODEL_MADE:
             for generator in p.generators:
                 agent = _agent(generator)
                 agents.setdefault(agent["prov:label"], agent)
@@ -453,7 +515,7 @@ def _provenance(view: CardView, hub_id: str | None) -> dict[str, Any]:
 
 def _activity(part: PartView) -> dict[str, Any] | None:
     klass = part.origin_class
-    if klass not in SYNTHETIC_CLASSES and klass != "public_web_crawl":
+    if not parts_.is_synthetic(part) and klass != "public_web_crawl":
         return None
     verb = "Web crawl" if klass == "public_web_crawl" else "Generation"
     activity: dict[str, Any] = {"@type": "prov:Activity", "prov:label": f"{verb} of part `{part.id}` ({klass})"}
@@ -546,7 +608,7 @@ def _file_set_provenance(part: PartView) -> dict[str, Any]:
     activity = _activity(part)
     if activity:
         prov["prov:wasGeneratedBy"] = activity
-    if part.origin_class in MODEL_CLASSES and part.generators:
+    if set(part.classes) & parts_.MODEL_MADE and part.generators:
         prov["prov:wasAttributedTo"] = [_agent(g) for g in part.generators]
     sources = strings(part.origin.get("source_datasets"))
     if sources:

@@ -14,10 +14,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from datacard_lint.export._card import CardView, PartView, integer, mapping, mappings, number, period, strings, text
-from datacard_lint.requirements import MODEL_CLASSES
+from datacard_lint.export._card import CardView, PartView, mapping, mappings, number, period, strings, text
+from datacard_lint.export.croissant_parts import MODEL_MADE, disclosed, is_algorithm, model_name
 
 NOT_DOCUMENTED = "not documented in the card"
+#: Classes whose content a program without a trained model produced: not AI-generated data.
+_PROGRAM_MADE = frozenset({"simulation", "algorithmic_generation"})
 TEMPLATE = ("Template for the public summary of training content of general-purpose AI models "
             "(annex to the Commission's Explanatory Notice, July 2025)")
 #: The Hub's modality tags, in the template's words where they differ.
@@ -25,9 +27,8 @@ _MODALITIES = {"text": "text", "image": "image", "audio": "audio", "video": "vid
                "timeseries": "other (time series)", "geospatial": "other (geospatial)", "3d": "other (3D)"}
 
 
-def _size(part: PartView) -> dict[str, int]:
-    size = mapping(part.data.get("size"))
-    return {unit: value for unit in ("rows", "tokens", "bytes") if (value := integer(size.get(unit))) is not None}
+def _size(part: PartView) -> dict[str, int | str]:
+    return part.size
 
 
 def _share(part: PartView) -> dict[str, Any] | str:
@@ -91,9 +92,9 @@ def _crawled_part(part: PartView) -> dict[str, Any]:
 
 
 def synthetic_section(view: CardView) -> dict[str, Any]:
-    parts = [p for p in view.parts if p.origin_class in MODEL_CLASSES]
+    parts = [p for p in view.parts if set(p.classes) & MODEL_MADE]
     section: dict[str, Any] = {"title": "Synthetic data", "used": _used(view, parts)}
-    simulated = [p.id for p in view.parts if p.origin_class == "simulation"]
+    simulated = [p.id for p in view.parts if set(p.classes) & _PROGRAM_MADE and not set(p.classes) & MODEL_MADE]
     if simulated:
         section["simulation_parts"] = {
             "parts": simulated,
@@ -109,9 +110,37 @@ def synthetic_section(view: CardView) -> dict[str, Any]:
     section.update({
         "modalities": _modalities(view),
         "generating_models": list(models.values()) or NOT_DOCUMENTED,
+        "renewal": _renewal(view),
         "parts": [_synthetic_part(p) for p in parts],
     })
     return section
+
+
+def _renewal(view: CardView) -> dict[str, Any]:
+    """How far this data is from grounded data: its generation and its fresh grounded share."""
+    parents = []
+    for parent in mappings(view.renewal.get("parents")):
+        name = text(parent.get("id")) or text(parent.get("path")) or text(parent.get("model"))
+        if name:
+            revision = text(parent.get("revision"))
+            parents.append(f"{name}@{revision}" if revision else name)
+    generation = view.generation
+    grounded = view.grounded_share
+    return {
+        "generation": generation if generation is not None else NOT_DOCUMENTED,
+        "fresh_grounded_share": grounded if grounded is not None else NOT_DOCUMENTED,
+        "parents": parents or NOT_DOCUMENTED,
+    }
+
+
+def data_processing(view: CardView) -> dict[str, Any]:
+    """Benchmark decontamination and (schema 1.1) processing steps, as the card records them."""
+    from datacard_lint.export.croissant_parts import check_records, processing_records
+
+    return {
+        "contamination_checks": check_records(view) or NOT_DOCUMENTED,
+        "processing_steps": processing_records(view) or NOT_DOCUMENTED,
+    }
 
 
 def _modalities(view: CardView) -> list[str] | str:
@@ -122,27 +151,34 @@ def _modalities(view: CardView) -> list[str] | str:
 
 
 def _generator(generator: Mapping[str, Any]) -> dict[str, str]:
+    if is_algorithm(generator):
+        model = f"{text(generator.get('algorithm')) or NOT_DOCUMENTED} (algorithm, not a trained model)"
+        revision = text(generator.get("version"))
+    else:
+        model = model_name(generator) or ("undisclosed by the producer" if generator.get("model") else NOT_DOCUMENTED)
+        revision = disclosed(generator.get("revision")) or text(generator.get("snapshot"))
     return {
-        "model": text(generator.get("model")) or NOT_DOCUMENTED,
-        "revision": text(generator.get("revision")) or NOT_DOCUMENTED,
+        "model": model,
+        "revision": revision or NOT_DOCUMENTED,
         "provider": text(generator.get("provider")) or NOT_DOCUMENTED,
         "role": text(generator.get("role")) or NOT_DOCUMENTED,
     }
 
 
 def _synthetic_part(part: PartView) -> dict[str, Any]:
-    purpose = part.section("purpose")
+    categories = [c for p in part.purposes if (c := text(p.get("category")))]
+    statements = [c for p in part.purposes if (c := text(p.get("statement")))]
     verification = part.section("verification")
     methods = [text(m.get("method")) for m in mappings(verification.get("methods"))]
     return {
         "id": part.id,
-        "origin_class": part.origin_class,
+        "origin_class": ", ".join(part.classes) if part.origin_class == "mixed" else part.origin_class,
         "share": _share(part),
         "size": _size(part) or NOT_DOCUMENTED,
         "description": part.description or text(part.origin.get("description")) or NOT_DOCUMENTED,
         "purpose": {
-            "category": text(purpose.get("category")) or NOT_DOCUMENTED,
-            "statement": text(purpose.get("statement")) or NOT_DOCUMENTED,
+            "category": ", ".join(categories) or NOT_DOCUMENTED,
+            "statement": " ".join(statements) or NOT_DOCUMENTED,
         },
         "generators": [_generator(g) for g in part.generators] or NOT_DOCUMENTED,
         "seed_source": text(part.origin.get("seed_source")) or NOT_DOCUMENTED,
@@ -162,6 +198,7 @@ def to_eu_summary(view: CardView, display: str) -> dict[str, Any]:
             "languages": strings(meta.get("language")) or NOT_DOCUMENTED,
         },
         "sections": {"2.3": crawled_section(view), "2.5": synthetic_section(view)},
+        "data_processing": data_processing(view),
     }
 
 
@@ -245,6 +282,13 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
             lines += ["| Model | Revision | Provider | Role |", "|---|---|---|---|"]
             lines += [f"| {_cell(m['model'])} | {_cell(m['revision'])} | {_cell(m['provider'])} | {_cell(m['role'])} |"
                       for m in models]
+        renewal = synthetic["renewal"]
+        lines += ["", "### Generation and renewal", ""]
+        lines += _table([
+            ("Generation in a chain of model-generated data (0 = grounded)", renewal["generation"]),
+            ("Fresh grounded share of this release", renewal["fresh_grounded_share"]),
+            ("Parent datasets", renewal["parents"]),
+        ])
         lines += ["", "### Synthetic parts", ""]
         for part in synthetic["parts"]:
             lines += [f"#### Part `{part['id']}`", ""]
@@ -263,7 +307,31 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
     if "simulation_parts" in synthetic:
         simulated = synthetic["simulation_parts"]
         lines += ["", f"Simulation parts ({', '.join(f'`{p}`' for p in simulated['parts'])}): {simulated['note']}."]
+    lines += _processing_markdown(summary["data_processing"])
     return "\n".join(line for line in _squeeze(lines)) + "\n"
+
+
+def _processing_markdown(processing: Mapping[str, Any]) -> list[str]:
+    lines = ["", "## Data processing", "", "### Benchmark contamination checks", ""]
+    checks = processing["contamination_checks"]
+    if isinstance(checks, str):
+        lines.append(f"*{checks}*")
+    else:
+        lines += ["| Benchmarks | Method | Parts | Date | Items removed | Result |", "|---|---|---|---|---|---|"]
+        lines += [f"| {_cell(c.get('benchmarks', NOT_DOCUMENTED))} | {_cell(c.get('method', NOT_DOCUMENTED))} | "
+                  f"{_cell(c.get('parts', 'all'))} | {_cell(c.get('date', NOT_DOCUMENTED))} | "
+                  f"{_cell(c.get('items_removed', NOT_DOCUMENTED))} | {_cell(c.get('result', NOT_DOCUMENTED))} |"
+                  for c in checks]
+    steps = processing["processing_steps"]
+    lines += ["", "### Processing steps", ""]
+    if isinstance(steps, str):
+        lines.append(f"*{steps}*")
+    else:
+        lines += ["| Part | Step | Method | Tool | Items removed |", "|---|---|---|---|---|"]
+        lines += [f"| {_cell(s.get('part', 'all'))} | {_cell(s.get('step', NOT_DOCUMENTED))} | {_cell(s['method'])} | "
+                  f"{_cell(' '.join(str(s[k]) for k in ('tool', 'tool_version') if k in s) or NOT_DOCUMENTED)} | "
+                  f"{_cell(s.get('items_removed', NOT_DOCUMENTED))} |" for s in steps]
+    return lines
 
 
 def _squeeze(lines: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ RULE_MODULES = (
     "disclosure",
     "card_body",
     "generated_content",
+    "croissant_requirements",
 )
 
 #: Renamed rules keep working in configurations and suppressions (old -> new).

@@ -1,0 +1,1 @@
+"""Governance blocks drafted from other standards' files (the reverse of `export`)."""
