@@ -375,8 +375,10 @@ class LabelView(_Node):
 
     @property
     def determination(self) -> list[str]:
-        """The determination methods; a scalar, bool or date (a schema error) reads as none."""
-        return r.strings(self.get("determination"))
+        """The determination methods. A lone string (a schema error with an obvious meaning)
+        reads as a list of one; a number, bool or date reads as none."""
+        value = self.get("determination")
+        return [value] if isinstance(value, str) else r.strings(value)
 
     @property
     def confidence(self) -> str | None:

@@ -7,6 +7,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import as_word
+from datacard_lint.governance.view import LabelView
 from datacard_lint.governance.vocabulary import (
     ALGORITHMIC_CLASSES,
     ALGORITHMIC_SOURCE_TYPES,
@@ -25,21 +27,16 @@ Path_ = tuple[Hashable, ...]
 
 
 
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+_str = as_word
 
 
 def _label(part: Part) -> Mapping[str, Any] | None:
-    return part.section("contamination")
+    label_view = part.contamination
+    return label_view.data if label_view is not None else None
 
 
 def _determinations(contamination: Mapping[str, Any]) -> list[str]:
-    value = contamination.get("determination")
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    return LabelView(contamination, ()).determination
 
 
 def _period_date(part: Part, as_of: _dt.date) -> tuple[Path_, _dt.date, str] | None:

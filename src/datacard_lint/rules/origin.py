@@ -12,7 +12,6 @@ from datacard_lint.rules._util import (
     as_date,
     as_mapping,
     as_number,
-    entries,
     has_text,
     label,
     part_anchor,
@@ -55,11 +54,10 @@ def _shares(parts: list[Part]) -> list[float | None] | None:
     """Each part's share (None where absent), or None if any share is present but not a number."""
     shares: list[float | None] = []
     for part in parts:
-        raw = part.data.get("share")
-        number = as_number(raw)
-        if raw is not None and number is None:
-            return None
-        shares.append(number)
+        share = part.share
+        if share.status is not Status.ABSENT and not share.stated and part.data.get("share") is not None:
+            return None  # undisclosed, a TODO or unreadable: the sum cannot be checked
+        shares.append(share.value)
     return shares
 
 
@@ -72,7 +70,7 @@ def _fmt(number: float) -> str:
 
 
 def _generators(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(entries(part.origin.get("generators")))
+    return [(g.index, g.data) for g in part.origin.generators]
 
 
 def _classes_known(parts: list[Part]) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.view import PublicEvidenceView
 from datacard_lint.rules._util import has_text, label
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
@@ -39,7 +40,8 @@ _FEEDBACK_FROM = frozenset(
 
 
 def _evidence(part: Part) -> Mapping[str, Any] | None:
-    return part.section(REQ)
+    evidence = part.public_evidence
+    return evidence.data if evidence is not None else None
 
 
 def _path(part: Part, *keys: Hashable) -> Path_:
@@ -47,15 +49,14 @@ def _path(part: Part, *keys: Hashable) -> Path_:
 
 
 def _kinds(evidence: Mapping[str, Any]) -> list[str]:
-    value = evidence.get("kinds")
-    return [k for k in value if isinstance(k, str)] if isinstance(value, list) else []
+    return PublicEvidenceView(evidence, ()).kinds
 
 
 def _synthetic_parts(ctx: RuleContext) -> Iterable[tuple[Part, Mapping[str, Any]]]:
     for part in ctx.parts():
-        evidence = _evidence(part)
-        if evidence is not None and evidence.get("synthetic") is True:
-            yield part, evidence
+        evidence = part.public_evidence
+        if evidence is not None and evidence.synthetic.value is True:
+            yield part, evidence.data
 
 
 @rule("DCL701", "synthetic-evidence-presented-as-public", E, REQ)

@@ -29,11 +29,13 @@ GROUNDED_SHARE_SLACK = 0.05
 
 
 def _renewal(ctx: RuleContext) -> Mapping[str, Any]:
-    return ctx.section("renewal") or {}
+    renewal = ctx.view.renewal
+    return renewal.data if renewal is not None else {}
 
 
 def _generation(ctx: RuleContext) -> int | None:
-    return as_int(_renewal(ctx).get("generation"))
+    renewal = ctx.view.renewal
+    return renewal.generation if renewal is not None else None
 
 
 def _basis(part: Mapping[str, Any]) -> str | None:
@@ -42,7 +44,9 @@ def _basis(part: Mapping[str, Any]) -> str | None:
 
 
 def _fresh(ctx: RuleContext) -> Mapping[str, Any] | None:
-    return as_mapping(_renewal(ctx).get("fresh_data"))
+    renewal = ctx.view.renewal
+    fresh = renewal.section("fresh_data") if renewal is not None else None
+    return fresh
 
 
 @rule("DCL401", "grounded-share-below-floor", E, "renewal")

@@ -7,6 +7,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.view import TailEvaluationView
 from datacard_lint.governance.vocabulary import LANGUAGE_AXES, SYNTHETIC_CLASSES
 from datacard_lint.rules._util import as_date
 from datacard_lint.rules.base import Hit, rule
@@ -18,12 +19,11 @@ REQ = "tail_evaluations"
 
 
 def _evaluations(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(ctx.items(REQ))
+    return [(t.index, t.data) for t in ctx.view.tail_evaluations]
 
 
 def _axis(item: Mapping[str, Any]) -> str | None:
-    axis = item.get("axis")
-    return axis if isinstance(axis, str) else None
+    return TailEvaluationView(item, ()).axis
 
 
 def _language_slices(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any], str]]:

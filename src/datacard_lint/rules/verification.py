@@ -34,16 +34,17 @@ RATE_KEYS = ("pass_rate", "reject_rate")
 
 
 def _verification(part: Part) -> Mapping[str, Any] | None:
-    return part.section("verification")
+    verification = part.verification
+    return verification.data if verification is not None else None
 
 
 def _methods(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(entries((_verification(part) or {}).get("methods")))
+    return [(m.index, m.data) for m in part.methods]
 
 
 def _real(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
     """Methods that name an actual check (a string other than `none`)."""
-    return [(i, m) for i, m in _methods(part) if isinstance(m.get("method"), str) and m.get("method") != "none"]
+    return [(m.index, m.data) for m in part.methods if m.real]
 
 
 def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]:
@@ -51,7 +52,7 @@ def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]
 
 
 def _has_reason(part: Part) -> bool:
-    return has_text((_verification(part) or {}).get("reason"))
+    return part.verification is not None and part.verification.reason is not None
 
 
 def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
@@ -60,9 +61,10 @@ def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
     domain = (_verification(part) or {}).get("domain")
     if isinstance(domain, str) and domain in DOMAIN_METHODS:
         found.append((domain, (*part.path, "verification", "domain")))
-    category = (part.section("purpose") or {}).get("category")
-    if category in PURPOSE_DOMAINS and category != domain:
-        found.append((str(category), (*part.path, "purpose", "category")))
+    for purpose in part.purposes:  # one purpose or several (schema 1.1)
+        category = purpose.category
+        if category in PURPOSE_DOMAINS and category != domain and category not in {d for d, _ in found}:
+            found.append((str(category), purpose.at("category")))
     return found
 
 
