@@ -216,6 +216,11 @@ class OriginView(_Node):
         return _nodes(_breakdown, self.get("breakdown"), self.at("breakdown"))
 
     @property
+    def seed_source(self) -> str | None:
+        """Where the prompts or seeds came from, when it says something."""
+        return r.stated_text(self.get("seed_source"))
+
+    @property
     def source_datasets(self) -> list[str]:
         return [s.strip() for s in r.strings(self.get("source_datasets")) if s.strip()]
 
@@ -604,6 +609,19 @@ class RenewalView(_Node):
     @property
     def parents(self) -> list[ParentView]:
         return _nodes(_parent, self.get("parents"), self.at("parents"))
+
+    @property
+    def cadence(self) -> str | None:
+        """The refresh cadence as written, when it says something (a keyword or a duration)."""
+        return r.stated_text(self.get("cadence"))
+
+    @property
+    def cadence_days(self) -> int | None:
+        return r.cadence_days(self.get("cadence"))
+
+    @property
+    def last_refresh(self) -> _dt.date | None:
+        return r.as_date(self.get("last_refresh"))
 
     @property
     def generation_depth(self) -> tuple[int | None, int | None]:

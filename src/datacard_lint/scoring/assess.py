@@ -51,7 +51,7 @@ def origin(view: GovernanceView, lenient: bool) -> Assessment:
          and _all(made, lambda p: any(_ok(g.model, lenient) for g in p.generators)),
          "give every part a `share` and name the generator model of every generated part"),
         (lambda: _all(parts, lambda p: _ok(p.size, lenient))
-         and _all(made, lambda p: r.has_text(p.origin.get("seed_source"))
+         and _all(made, lambda p: p.origin.seed_source is not None
                   and all(g.pinned or (lenient and g.revision.undisclosed) for g in p.generators)),
          "add `size` to every part, and a generator `revision` and `seed_source` to every generated part"),
     ])
@@ -117,7 +117,7 @@ def renewal(view: GovernanceView, lenient: bool) -> Assessment:
     return _climb([
         (lambda: generation is not None and _ok(section.grounded_share, lenient),
          "add `renewal` with the `generation` number and the fresh `grounded_share`"),
-        (lambda: r.has_text(section.get("cadence")) and section.get("last_refresh") is not None
+        (lambda: section.cadence is not None and section.get("last_refresh") is not None
          and (generation is None or generation < 1 or bool(section.parents)
               or (lenient and section.parents_fact.undisclosed)),
          "state the refresh `cadence` and `last_refresh`, and the `parents` of a generated dataset"),
