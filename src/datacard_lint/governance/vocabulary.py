@@ -1,7 +1,7 @@
 """Vocabularies of the governance schema as the code uses them.
 
 Each set equals, or is a named subset of, an enum in `schema/v1/governance.schema.json`;
-`tests/governance/test_vocabulary.py` checks that against the bundled schema, so a value
+`tests/governance/test_governance_vocabulary.py` checks that against the bundled schema, so a value
 added to the schema but not here (or misspelt here) fails a test instead of a verdict.
 """
 
