@@ -33,6 +33,7 @@ CLEAN: dict[str, Args] = {
     "export": lambda d: ["export", "--to", "croissant", "-o", str(d / "out.json"), str(d / "good")],
     "init": lambda d: ["init", str(d / "plain" / "README.md")],
     "render": lambda d: ["render", str(d / "good" / "README.md")],
+    "import": lambda d: ["import", "--from", "croissant", str(d / "croissant.json"), str(d / "plain" / "README.md")],
     "rule": lambda d: ["rule", "DCL101"],
     "rules": lambda d: ["rules"],
 }
@@ -44,10 +45,13 @@ READS_CARDS: dict[str, Args] = {
     "export": lambda d: ["export", "--to", "croissant", str(d / "bad")],
     "init": lambda d: ["init", str(d / "bad" / "README.md")],
     "render": lambda d: ["render", str(d / "bad" / "README.md")],
+    "import": lambda d: ["import", "--from", "croissant", str(d / "croissant.json"), str(d / "bad" / "README.md")],
     "audit": lambda d: ["audit", "--isolated", str(d / "bad")],
 }
 STATUS_ON_UNREADABLE = {"audit": 0}  # documented: a report, whatever it finds
 TAKES_PATHS = ["check", "score", "audit", "lineage", "export", "init", "render"]
+#: A Croissant file for `import` to read, exported from GOOD (see the `cards` fixture).
+CROISSANT = "croissant.json"
 
 
 @pytest.fixture()
@@ -58,6 +62,7 @@ def cards(tmp_path: Path) -> Path:
     (tmp_path / "plain" / "README.md").write_text(NO_BLOCK, encoding="utf-8")
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "README.md").write_text(UNREADABLE, encoding="utf-8")
+    assert main(["export", "--to", "croissant", "-o", str(tmp_path / CROISSANT), str(tmp_path / "good")]) == 0
     return tmp_path
 
 

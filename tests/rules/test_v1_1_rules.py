@@ -104,7 +104,9 @@ def test_a_snapshot_earns_the_revision_rung_of_the_origin_score() -> None:
         assert result.score is not None
         return result.score.requirements["origin"].level
 
-    with_size = swap(API, "share: 1.0", "share: 1.0\n      size: {rows: 52000}")
+    # `evidenced` also asks how the data was processed; with that given, only the pin is missing.
+    with_size = swap(API, "share: 1.0", "share: 1.0\n      size: {rows: 52000}\n"
+                     "      processing: [{step: deduplication, method: exact match on instructions}]")
     assert origin_level(with_size) == 2
     assert origin_level(swap(with_size, "access: api}", "access: api, snapshot: gpt-4-0613}")) == 3
 

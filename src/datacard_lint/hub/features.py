@@ -98,6 +98,11 @@ def _named_fields(items: list[Any], path: Path_) -> Iterator[Problem]:
             yield Problem("features", where, "feature entry has no `name`", help="add `name: <column>`")
             continue
         name = item["name"]
+        if isinstance(name, (list, dict)):
+            # `datasets` builds a dict keyed by the names: a list or mapping raises TypeError there.
+            yield Problem("features", (*where, "name"), f"feature name {shown(name)} is not a column name",
+                          help="write the column name as a string: `name: <column>`")
+            continue
         if name in seen:
             yield Problem("duplicate-feature", (*where, "name"),
                           f"feature `{shown(name)}` is listed twice; `datasets` keeps only the last definition",
