@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Diagnostic, Span
 
 #: The code of the summary finding that stands for the findings left out.
-CAPPED_CODE = "DCL016"
+CAPPED_CODE = codes.TOO_MANY_FINDINGS
 
 
 def cap_per_code(

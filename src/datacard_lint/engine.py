@@ -8,28 +8,28 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import os
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from datacard_lint import suppression, waivers
-from datacard_lint.capping import CAPPED_CODE, cap_per_code
-from datacard_lint.config.selection import Decider
+from datacard_lint import codes
 from datacard_lint.config.settings import Settings
-from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity, Span
+from datacard_lint.decision import Decision
+from datacard_lint.diagnostics import FILE_START, Diagnostic, Finding, Severity
 from datacard_lint.loading.card import Card, CardKind, load_card, parse_card_str
-from datacard_lint.placeholders import fold_placeholders
 from datacard_lint.rules import registry
 from datacard_lint.rules.base import Rule
-from datacard_lint.rules.context import RuleContext
+from datacard_lint.rules.context import RuleContext, RunCache
 from datacard_lint.schemas.validate import validate_governance
 
 if TYPE_CHECKING:
     from datacard_lint.scoring.model import CardScore
 
 SettingsFor = Callable[[Path | None], Settings]
+#: Decisions kept per engine: one per distinct settings (config file) met in the run.
+MAX_DECISIONS = 256
 
 
 @dataclass(slots=True)
@@ -69,8 +69,9 @@ class Engine:
             self._settings_for = settings_for
         self.want_score = want_score
         self._rules = [r for r in registry.all_rules() if r.runs_check and r.check is not None]
-        self._known = registry.codes()
-        self._deciders: dict[int, Decider] = {}
+        self._decisions: OrderedDict[Settings, Decision] = OrderedDict()
+        #: What rules share across the cards of this run (parsed parent cards), bounded.
+        self._run_cache = RunCache()
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled for `--jobs` workers as its settings resolver; rules and schemas reload there."""
@@ -100,8 +101,20 @@ class Engine:
 
     def _failed(self, path: str, settings: Settings, exc: Exception) -> CardResult:
         message = f"checking this file failed: {exc.__class__.__name__}: {exc}"
-        diagnostics = self._stamp([Finding("DCL999", message, FILE_START)], path, settings)
+        diagnostics = self.decision(settings).stamp([Finding(codes.INTERNAL_ERROR, message, FILE_START)], path)
         return CardResult(path, diagnostics, settings=settings, internal_errors=[message], readable=False)
+
+    def decision(self, settings: Settings) -> Decision:
+        """The decision for `settings`, built once per distinct settings value (they are frozen)."""
+        decisions = self._decisions
+        found = decisions.get(settings)
+        if found is None:
+            found = decisions[settings] = Decision(settings)
+            if len(decisions) > MAX_DECISIONS:  # one per config file in the tree; bounded all the same
+                decisions.popitem(last=False)
+        else:
+            decisions.move_to_end(settings)
+        return found
 
     def check_card(self, card: Card, settings: Settings) -> CardResult:
         findings: list[Finding] = list(card.findings)
@@ -109,7 +122,8 @@ class Engine:
         if card.metadata is not None:
             findings.extend(validate_governance(card))
         if card.metadata is not None or card.kind == "markdown":
-            context = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today())
+            context = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today(),
+                                  limits=settings.limits, cache=self._run_cache)
             has_governance = context.has_governance
             for rule in self._rules:
                 if (rule.needs_governance and not has_governance) or (rule.needs_metadata and card.metadata is None):
@@ -117,12 +131,7 @@ class Engine:
                 findings.extend(self._run(rule, context, internal))
         if card.text is not None:
             findings = _inside(findings, card)
-        suppressions = suppression.parse(card)
-        card_waivers = waivers.parse(card)  # written in the metadata: applied before comments
-        findings = suppression.apply(findings, waivers.suppressions(card_waivers) + suppressions)
-        findings.extend(suppression.unused(suppressions, self._known))
-        findings.extend(waivers.unused(card, card_waivers))
-        diagnostics = fold_placeholders(self._stamp(findings, card.path, settings))
+        diagnostics = self.decision(settings).report(card, findings)
         result = CardResult(card.path, diagnostics, card, settings=settings, internal_errors=internal,
                             has_governance=isinstance(card.governance, Mapping), readable=_readable(card))
         if self.want_score or settings.min_score is not None:
@@ -138,42 +147,9 @@ class Engine:
         except Exception as exc:  # a rule bug must not hide the other rules' findings
             message = f"rule {rule.code} ({rule.name}) failed: {exc.__class__.__name__}: {exc}"
             internal.append(message)
-            return [Finding("DCL999", message, FILE_START)]
+            return [Finding(codes.INTERNAL_ERROR, message, FILE_START)]
         card = context.card
         return [Finding(rule.code, h.message, h.span or card.locate(h.path, key=h.key), h.help) for h in hits]
-
-    def _stamp(self, findings: list[Finding], path: str, settings: Settings) -> list[Diagnostic]:
-        decider = self._deciders.get(id(settings))
-        if decider is None:
-            decider = self._deciders[id(settings)] = Decider(settings)
-        # Decisions depend on the file only through per-file-ignores; without them one
-        # cache entry per code serves every file (the cache would otherwise grow per file).
-        relpath = _relative(path, settings.root) if settings.per_file_ignores else ""
-        overrides = dict(settings.severity)
-        out: list[Diagnostic] = []
-        for finding in findings:
-            if not decider.enabled(finding.code, relpath):
-                continue
-            rule = registry.get(finding.code)
-            severity = overrides.get(rule.code, rule.severity)
-            out.append(Diagnostic(rule.code, rule.name, severity, path, finding.span, finding.message, finding.help))
-        out.sort(key=Diagnostic.sort_key)
-        limit = settings.limits.max_findings_per_rule
-        if len(out) > limit:
-            summary = functools.partial(self._summary, decider, relpath, path, settings, limit)
-            out = cap_per_code(out, limit, summary)
-        return out
-
-    def _summary(self, decider: Decider, relpath: str, path: str, settings: Settings, limit: int,
-                 code: str, left_out: int, span: Span) -> Diagnostic | None:
-        if not decider.enabled(CAPPED_CODE, relpath):
-            return None
-        rule = registry.get(CAPPED_CODE)
-        severity = dict(settings.severity).get(rule.code, rule.severity)
-        plural = "s" if left_out != 1 else ""
-        message = f"{left_out:,} more {code} finding{plural} in this card (the first {limit:,} are shown)"
-        return Diagnostic(rule.code, rule.name, severity, path, span, message,
-                          "fix the ones shown, or raise `max-findings-per-rule` to see them all")
 
 
 def _readable(card: Card) -> bool:
@@ -200,9 +176,3 @@ def _same_settings(settings: Settings, _path: Path | None) -> Settings:
 def _rebuild_engine(settings_for: SettingsFor, want_score: bool) -> Engine:
     return Engine(settings_for, want_score=want_score)
 
-
-def _relative(path: str, root: Path) -> str:
-    try:
-        return os.path.relpath(os.path.abspath(path), root)
-    except ValueError:  # different drive on Windows
-        return path

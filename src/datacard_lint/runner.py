@@ -22,6 +22,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sized
 from typing import TYPE_CHECKING
 
+from datacard_lint import codes
+
 if TYPE_CHECKING:  # multiprocessing is imported only when a pool is used (start-up time)
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
@@ -165,7 +167,7 @@ def _crashed(target: Target) -> CardResult:
     from datacard_lint.rules import registry
 
     message = "the worker process checking this file died (crash or out of memory)"
-    rule = registry.get("DCL999")
+    rule = registry.get(codes.INTERNAL_ERROR)
     diagnostic = Diagnostic(rule.code, rule.name, rule.severity, target.display, FILE_START, message)
     return CardResult(target.display, [diagnostic], internal_errors=[message])
 

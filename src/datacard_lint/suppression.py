@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.card import Card
 from datacard_lint.loading.lines import split_lines
@@ -118,14 +119,14 @@ def unused(suppressions: list[Suppression], known_codes: frozenset[str]) -> list
         span = Span(item.line, item.col, item.line, item.col + 1)
         unknown = [name for name, code in item.written if code is None or code not in known_codes]
         if unknown:
-            out.append(Finding("DCL902", f"suppression names unknown rule(s): {_quoted(unknown)}", span,
+            out.append(Finding(codes.UNUSED_SUPPRESSION, f"suppression names unknown rule(s): {_quoted(unknown)}", span,
                                "name rules by code (`DCL403`) or name (`refresh-overdue`); "
                                "`datacard-lint rules` lists them"))
         elif item.codes is None and not item.used:
-            out.append(Finding("DCL902", "suppression silences nothing", span))
+            out.append(Finding(codes.UNUSED_SUPPRESSION, "suppression silences nothing", span))
         elif item.codes is not None and item.codes - item.used:
             idle = [name for name, code in item.written if code not in item.used]
-            out.append(Finding("DCL902", f"suppression of {_quoted(idle)} silences nothing here", span))
+            out.append(Finding(codes.UNUSED_SUPPRESSION, f"suppression of {_quoted(idle)} silences nothing here", span))
     return out
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Finding
 from datacard_lint.governance.view import GovernanceView, WaiverView
 from datacard_lint.loading.card import Card
 from datacard_lint.rules import registry
 from datacard_lint.suppression import Suppression
 
-CODE = "DCL909"
+CODE = codes.UNUSED_WAIVER
 
 
 @dataclass(slots=True)

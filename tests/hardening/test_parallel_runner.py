@@ -12,7 +12,7 @@ import pytest
 
 from datacard_lint import runner
 from datacard_lint.cli.main import main
-from datacard_lint.cli.options import resolver
+from datacard_lint.cli.options import SettingsOptions
 from datacard_lint.collect import Target, collect
 from datacard_lint.engine import CardResult, Engine
 
@@ -51,7 +51,7 @@ def fingerprint(results: list[CardResult]) -> list[tuple[str, list[tuple[object,
 
 
 def engine() -> Engine:
-    return Engine(resolver(None, True, None, None, None, (), None, None, None))
+    return Engine(SettingsOptions(isolated=True).resolver())
 
 
 def test_parallel_results_equal_serial_results_in_order(cards: list[Target]) -> None:
@@ -110,7 +110,7 @@ PARENT = os.getpid()
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the crashing engine is inherited by fork")
 def test_a_worker_that_dies_costs_one_file(cards: list[Target]) -> None:
-    crashing = _CrashingEngine(resolver(None, True, None, None, None, (), None, None, None))
+    crashing = _CrashingEngine(SettingsOptions(isolated=True).resolver())
     results = list(runner.iter_results(crashing, cards[:40], jobs=2))
     assert [r.path for r in results] == [t.display for t in cards[:40]]
     dead = [r for r in results if r.internal_errors]
@@ -127,7 +127,7 @@ def test_spawned_workers_rebuild_the_engine_from_the_cli_options(
 ) -> None:
     # Under spawn (macOS, Windows) nothing is inherited: the engine is pickled, then rebuilt.
     monkeypatch.setattr(runner, "_context", lambda: multiprocessing.get_context("spawn"))
-    selective = Engine(resolver(None, True, ("DCL01",), None, None, (), None, None, None))
+    selective = Engine(SettingsOptions(isolated=True, select=("DCL01",)).resolver())
     results = list(runner.iter_results(selective, cards[:40], jobs=2))
     codes = {d.code for r in results for d in r.diagnostics}
     assert codes == {"DCL010"}

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from datacard_lint.rules import registry
+
 from datacard_lint import __version__
 from datacard_lint.evidence import models_in_message
 from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
@@ -27,19 +29,15 @@ if TYPE_CHECKING:
     from datacard_lint.engine import CardResult
 
 FORMAT = "datacard-lint-audit/1"
-HUB_PREFIX = "DCL8"
 BINS = 10
 REQUIREMENT_LEVELS = (*LEVELS, "not_applicable")
 
-#: Loader findings that explain why a card without a governance block has no usable metadata.
-_UNREADABLE = frozenset({"DCL001", "DCL002", "DCL003", "DCL006", "DCL010", "DCL012", "DCL013", "DCL014", "DCL015",
-                         "DCL022"})
-_NO_METADATA = frozenset({"DCL020", "DCL021", "DCL023", "DCL024"})
 STATUSES = ("with_governance", "no_governance", "no_metadata", "unreadable")
 #: Cards listed in the report's "most errors" table.
 WORST = 20
 #: Rules whose findings quote generated-content evidence and name its models.
-UNDECLARED_GENERATED, DECLARED_HUMAN = "DCL613", "DCL614"
+UNDECLARED_GENERATED = registry.get("undeclared-generated-content").code
+DECLARED_HUMAN = registry.get("generated-content-declared-human").code
 
 
 @dataclass(slots=True)
@@ -138,7 +136,7 @@ class Audit:
             "warnings": counts["warning"],
             "infos": counts["info"],
             "hub_errors": sum(1 for d in result.diagnostics
-                              if d.code.startswith(HUB_PREFIX) and d.severity.value == "error"),
+                              if _is_hub(d.code) and d.severity.value == "error"),
         })
 
     def add_failure(self, card: str, reason: str) -> None:
@@ -148,7 +146,7 @@ class Audit:
         """The report's data; `cards=False` leaves the per-card rows out (see `iter_cards`)."""
         scores = list(self._scores)
         by_code = sorted(self.codes.items(), key=lambda item: (-item[1].occurrences, item[0]))
-        hub = [(code, entry) for code, entry in by_code if code.startswith(HUB_PREFIX)]
+        hub = [(code, entry) for code, entry in by_code if _is_hub(code)]
         return {
             "format": FORMAT,
             "tool": {"name": "datacard-lint", "version": __version__},
@@ -206,12 +204,18 @@ class _reverse(str):
         return str.__lt__(self, other)
 
 
+def _is_hub(code: str) -> bool:
+    """Hub-metadata rules, by their registered category."""
+    return registry.get(code).category == "hub"
+
+
 def _status(has_governance: bool, codes: set[str]) -> str:
     if has_governance:
         return "with_governance"
-    if codes & _UNREADABLE:
+    # Loader findings explain why a card without a governance block has no usable metadata.
+    if codes & registry.codes_reading("unreadable"):
         return "unreadable"
-    return "no_metadata" if codes & _NO_METADATA else "no_governance"
+    return "no_metadata" if codes & registry.codes_reading("no-metadata") else "no_governance"
 
 
 def _code_dict(code: str, entry: _Code) -> dict[str, Any]:

@@ -8,12 +8,13 @@ again to prove that the existing metadata reads exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from datacard_lint import codes as dcl
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.loading import frontmatter
 from datacard_lint.loading.card import Card, CardKind, parse_card_bytes
@@ -41,8 +42,13 @@ REASONS = {
 }
 
 
-#: Findings that leave metadata in place but mean `yaml.safe_load` cannot read the card.
-_HUB_UNREADABLE = ("DCL010", "DCL012", "DCL013")
+
+def _unreadable() -> frozenset[str]:
+    """Findings that mean the metadata cannot be read: libyaml may have read it while PyYAML's
+    Python scanner, which huggingface_hub uses, does not."""
+    from datacard_lint.rules import registry
+
+    return registry.codes_reading("unreadable")
 
 
 class Refusal(Exception):
@@ -90,18 +96,18 @@ def locate(data: bytes, kind: CardKind = "markdown") -> Site:
     card = parse_card_bytes(Card(path="<card>", kind=kind), data, Limits(max_file_bytes=len(data) + 1))
     codes = [f.code for f in card.findings]
     if card.text is None:
-        reason = "binary" if "DCL006" in codes else "not-utf8"
-        raise Refusal(reason, _first_message(card, ("DCL003", "DCL006")) or REASONS[reason])
+        reason = "binary" if dcl.BINARY_FILE in codes else "not-utf8"
+        raise Refusal(reason, _first_message(card, (dcl.NOT_UTF8, dcl.BINARY_FILE)) or REASONS[reason])
     text = card.text
     newline = detect_newline(text)
     bom = data.startswith(_BOM)
     if kind == "markdown" and (card.front_matter is None or not card.front_matter.found):
         return _without_front_matter(card, text, bom, newline, codes)
     if card.metadata is None:
-        reason = "not-mapping" if "DCL022" in codes else "yaml-error"
-        detail = _first_message(card, ("DCL010", "DCL011", "DCL012", "DCL013", "DCL014", "DCL015", "DCL022"))
+        reason = "not-mapping" if dcl.FRONT_MATTER_NOT_MAPPING in codes else "yaml-error"
+        detail = _first_message(card, _unreadable() | {dcl.DUPLICATE_KEY})
         raise Refusal(reason, f"{REASONS[reason]} ({detail}); fix it first" if detail else REASONS[reason])
-    unreadable = _first_message(card, _HUB_UNREADABLE)
+    unreadable = _first_message(card, _unreadable())
     if unreadable:
         # libyaml read it, but PyYAML's Python scanner, which huggingface_hub uses, does not.
         raise Refusal("yaml-error", f"{REASONS['yaml-error']} ({unreadable}); fix it first")
@@ -152,9 +158,9 @@ def detect_newline(text: str) -> str:
 
 
 def _without_front_matter(card: Card, text: str, bom: bool, newline: str, codes: list[str]) -> Site:
-    if "DCL023" in codes:
+    if dcl.FRONT_MATTER_NOT_AT_TOP in codes:
         raise Refusal("not-at-top", f"{_first_message(card, ('DCL023',))}; move it to the top first")
-    if "DCL024" in codes:
+    if dcl.FRONT_MATTER_MARKER_MALFORMED in codes:
         raise Refusal("malformed-marker", f"{_first_message(card, ('DCL024',))}; fix the `---` lines first")
     for opening in ("---\r\n---", "---\n---", "---\r---"):
         if text.startswith(opening):  # an empty front matter: fill it
@@ -177,7 +183,7 @@ def _root_indent(card: Card) -> int:
     return int(node.start_mark.column)
 
 
-def _first_message(card: Card, codes: tuple[str, ...]) -> str | None:
+def _first_message(card: Card, codes: Collection[str]) -> str | None:
     for finding in card.findings:
         if finding.code in codes:
             return f"line {finding.span.line}: {finding.message}"

@@ -117,21 +117,14 @@ def export(
 
 def _configured(diagnostics: list[Diagnostic], card_file: Path) -> list[Diagnostic]:
     """The card's configuration applies as in `check`: select/ignore/per-file-ignores, severity."""
-    import dataclasses
-    import os
-
     from datacard_lint.config.files import ConfigError, find_config, load_settings
-    from datacard_lint.config.selection import Decider
+    from datacard_lint.decision import Decision
 
     try:
         settings = load_settings(find_config(card_file))
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    decider = Decider(settings)
-    relpath = os.path.relpath(os.path.abspath(card_file), settings.root)
-    overrides = dict(settings.severity)
-    return [dataclasses.replace(d, severity=overrides.get(d.code, d.severity))
-            for d in diagnostics if decider.enabled(d.code, relpath)]
+    return Decision(settings).configure(diagnostics, str(card_file))
 
 
 def _json(document: object) -> str:

@@ -55,7 +55,7 @@ def lineage(
     from datacard_lint.collect import collect
     from datacard_lint.config.files import ConfigError
     from datacard_lint.lineage.compute import analyse
-    from datacard_lint.lineage.graph import SHARED_CACHE, GraphBuilder, Root, load_roots
+    from datacard_lint.lineage.graph import CardCache, GraphBuilder, Root, load_roots
     from datacard_lint.lineage.render import RENDERERS
 
     if any("://" in p for p in paths):
@@ -70,9 +70,10 @@ def lineage(
         raise click.UsageError(str(exc)) from None
     targets = list(collect(local_paths, settings.exclude))
     explicit = {t.display for t in targets if t.explicit}
+    cards = CardCache()  # this run's: each parent is parsed once, under the configured limits
     roots: list[Root] = []
     unreadable = 0
-    for root in load_roots(((t.path, t.display) for t in targets), SHARED_CACHE, settings.limits):
+    for root in load_roots(((t.path, t.display) for t in targets), cards, settings.limits):
         card = root.card
         if isinstance(card.metadata, dict):
             roots.append(root)
@@ -88,7 +89,7 @@ def lineage(
         if not unreadable:
             click.echo("datacard-lint: no dataset cards found in " + ", ".join(str(p) for p in local_paths), err=True)
         ctx.exit(1 if unreadable else 0)
-    graph = GraphBuilder(SHARED_CACHE, settings.limits).build(roots)
+    graph = GraphBuilder(cards, settings.limits).build(roots)
     report = analyse(graph, settings.thresholds.grounded_share_floor if floor is None else floor)
     with open_output(output_file) as stream:
         stream.write(RENDERERS[output_format](report, allow_external))
@@ -98,6 +99,6 @@ def lineage(
 
 
 def _settings(first: Path, config_path: Path | None, isolated: bool) -> Settings:
-    from datacard_lint.cli.options import resolver
+    from datacard_lint.cli.options import SettingsOptions
 
-    return resolver(config_path, isolated, None, None, None, (), None, None, None)(first)
+    return SettingsOptions(config_path=config_path, isolated=isolated).resolver()(first)

@@ -40,20 +40,41 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> _dt.
 
 @dataclass(frozen=True, slots=True)
 class SettingsOptions:
-    """The command-line options that shape `Settings`, handed to a command as one value."""
+    """The command-line options that shape `Settings`, handed to a command as one value.
 
-    config_path: Path | None
-    isolated: bool
-    select: tuple[str, ...] | None
-    extend_select: tuple[str, ...] | None
-    ignore: tuple[str, ...] | None
-    exclude: tuple[str, ...]
-    profile: str | None
-    min_score: float | None
-    as_of: _dt.date | None
+    It travels as one object: the command gets it from click, `resolver()` wraps it for the
+    engine (and is pickled, with it, to `--jobs` workers), and `apply` lays it over the
+    settings a configuration file gives. Nothing unpacks its fields along the way.
+    """
 
-    def resolver(self) -> Callable[[Path | None], Settings]:
-        return resolver(*(getattr(self, name) for name in _SETTINGS_PARAMS))
+    config_path: Path | None = None
+    isolated: bool = False
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    profile: str | None = None
+    min_score: float | None = None
+    as_of: _dt.date | None = None
+
+    def resolver(self) -> SettingsResolver:
+        """Settings per file: its discovered (or the given) config with these options on top."""
+        if self.config_path is not None and not self.config_path.is_file():
+            raise ConfigError(f"config file not found: {self.config_path}")
+        return SettingsResolver(self)
+
+    def apply(self, base: Settings) -> Settings:
+        """These options over `base`: `select` replaces, the list options extend, the rest replace."""
+        return override(
+            base,
+            select=self.select,
+            extend_select=(base.extend_select + self.extend_select) if self.extend_select else None,
+            ignore=(base.ignore + self.ignore) if self.ignore else None,
+            exclude=(base.exclude + self.exclude) if self.exclude else None,
+            profile=self.profile,
+            min_score=self.min_score,
+            as_of=self.as_of,
+        )
 
 
 _SETTINGS_PARAMS = tuple(SettingsOptions.__dataclass_fields__)
@@ -88,52 +109,28 @@ def settings_options(fn: F) -> F:
     return decorated  # type: ignore[no-any-return]
 
 
-def resolver(
-    config_path: Path | None,
-    isolated: bool,
-    select: tuple[str, ...] | None,
-    extend_select: tuple[str, ...] | None,
-    ignore: tuple[str, ...] | None,
-    exclude: tuple[str, ...],
-    profile: str | None,
-    min_score: float | None,
-    as_of: _dt.date | None,
-) -> Callable[[Path | None], Settings]:
-    """A function giving the settings for a file: its discovered config with CLI options on top."""
-    if config_path is not None and not config_path.is_file():
-        raise ConfigError(f"config file not found: {config_path}")
-    return SettingsResolver(config_path, isolated, select, extend_select, ignore, exclude, profile, min_score, as_of)
-
-
 class SettingsResolver:
-    """Settings per file from the CLI options; picklable, so `--jobs` workers can rebuild it."""
+    """Settings per file from the CLI options; picklable, so `--jobs` workers can rebuild it.
 
-    def __init__(
-        self,
-        config_path: Path | None,
-        isolated: bool,
-        select: tuple[str, ...] | None,
-        extend_select: tuple[str, ...] | None,
-        ignore: tuple[str, ...] | None,
-        exclude: tuple[str, ...],
-        profile: str | None,
-        min_score: float | None,
-        as_of: _dt.date | None,
-    ) -> None:
-        self.options = (config_path, isolated, select, extend_select, ignore, exclude, profile, min_score, as_of)
+    Settings are frozen values: the engine keys what it derives from them (its `Decision`)
+    by value, so a settings object may be dropped and rebuilt without harm.
+    """
+
+    def __init__(self, options: SettingsOptions) -> None:
+        self.options = options
         self._cache: dict[Path | None, Settings] = {}
         #: Config file per directory; bounded, since a run may visit any number of directories.
         self._config_of: OrderedDict[str, Path | None] = OrderedDict()
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (SettingsResolver, self.options)  # the cache is rebuilt in the worker
+        return (SettingsResolver, (self.options,))  # the caches are rebuilt in the worker
 
     def __call__(self, path: Path | None) -> Settings:
-        config_path, isolated = self.options[0], self.options[1]
-        if isolated:
+        options = self.options
+        if options.isolated:
             return self._for_config(None)
-        if config_path is not None:
-            return self._for_config(config_path.resolve())
+        if options.config_path is not None:
+            return self._for_config(options.config_path.resolve())
         start = path if path is not None else Path.cwd()
         # Discovery resolves the path (a system call per component): do it once per directory.
         directory = str(start if start.is_dir() else start.parent)
@@ -153,31 +150,16 @@ class SettingsResolver:
         from datacard_lint.config.selection import path_matches
 
         settings = self(path)
-        cli = self.options[5]
+        cli = self.options.exclude
         configured = settings.exclude[: len(settings.exclude) - len(cli)] if cli else settings.exclude
         return any(path_matches(_relative_to(path, settings.root), p) for p in configured) or any(
             path_matches(_relative_to(path, Path.cwd()), p) for p in cli)
 
     def _for_config(self, config: Path | None) -> Settings:
         cached = self._cache.get(config)
-        if cached is not None:
-            return cached
-        _, _, select, extend_select, ignore, exclude, profile, min_score, as_of = self.options
-        base = load_settings(config)
-        settings = override(
-            base,
-            select=select,
-            extend_select=(base.extend_select + extend_select) if extend_select else None,
-            ignore=(base.ignore + ignore) if ignore else None,
-            exclude=(base.exclude + exclude) if exclude else None,
-            profile=profile,
-            min_score=min_score,
-            as_of=as_of,
-        )
-        # One entry per config file in the tree, kept for the whole run: the engine keys
-        # per-settings state by identity, so a settings object must not be freed and remade.
-        self._cache[config] = settings
-        return settings
+        if cached is None:  # one entry per config file in the tree
+            cached = self._cache[config] = self.options.apply(load_settings(config))
+        return cached
 
 
 def _relative_to(path: Path, root: Path) -> str:

@@ -43,7 +43,9 @@ def render(path: Path, check_only: bool, dry_run: bool, show_diff: bool, force: 
     assert data is not None
     card = parse_card_bytes(Card(str(target), "markdown"), data, Limits())
     if card.text is None or card.metadata is None:
-        cosmetic = {"DCL004", "DCL005", "DCL025"}  # BOM, CRLF, leading blank: not why metadata is missing
+        from datacard_lint.rules import registry
+
+        cosmetic = registry.codes_reading("cosmetic")  # BOM, CRLF, leading blank: not why metadata is missing
         reason = next((f"line {f.span.line}: {f.message}" for f in card.findings if f.code not in cosmetic),
                       "unreadable")
         fail(f"{target}: cannot read the card's metadata ({reason}); `datacard-lint check {target}` explains")

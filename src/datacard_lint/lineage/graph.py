@@ -17,7 +17,7 @@ The front matter is read through the governance model (`datacard_lint.governance
 
 from __future__ import annotations
 
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,11 +158,14 @@ class LineageGraph:
 class CardCache:
     """Parsed cards by resolved path, reused while the file is unchanged.
 
-    One process checks many cards that share ancestors; each ancestor is parsed once.
+    One run checks many cards that share ancestors; each ancestor is parsed once. The cache
+    belongs to a run (the engine's `RunCache`, or one `lineage` command) and keeps at most
+    `max_entries` cards, least recently used first out, so memory does not grow with the tree.
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, Limits], tuple[tuple[int, int], Card]] = {}
+    def __init__(self, max_entries: int = 1024) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple[str, Limits], tuple[tuple[int, int], Card]] = OrderedDict()
 
     def load(self, file: Path, limits: Limits) -> Card:
         resolved = file.resolve()
@@ -171,17 +174,20 @@ class CardCache:
         key = (str(resolved), limits)
         hit = self._entries.get(key)
         if hit is not None and hit[0] == stamp:
+            self._entries.move_to_end(key)
             return hit[1]
         card = load_card(resolved, display_path(resolved), limits)
         self._entries[key] = (stamp, card)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
         return card
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def clear(self) -> None:
         self._entries.clear()
-
-
-#: The per-process cache the check rules share.
-SHARED_CACHE = CardCache()
 
 
 def display_path(path: Path) -> str:
@@ -229,7 +235,7 @@ class GraphBuilder:
 
     def __init__(self, cache: CardCache | None = None, limits: Limits | None = None, *,
                  match_hub_ids: bool = True) -> None:
-        self.cache = cache or SHARED_CACHE
+        self.cache = cache if cache is not None else CardCache()
         self.limits = limits or Limits()
         self.match_hub_ids = match_hub_ids
 
@@ -342,7 +348,7 @@ def _why_not_card(card: Card) -> str:
 def load_roots(files: Iterable[tuple[Path, str]], cache: CardCache | None = None,
                limits: Limits | None = None) -> list[Root]:
     """Load the cards the user named (path, display) through the cache."""
-    cache = cache or SHARED_CACHE
+    cache = cache if cache is not None else CardCache()
     limits = limits or Limits()
     roots: list[Root] = []
     for file, display in files:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from datacard_lint import codes
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading import frontmatter, source
@@ -130,7 +131,7 @@ def parse_card_text(card: Card, text: str, limits: Limits) -> Card:
         if split.opening_line > 1 or not text.startswith("---"):
             card.findings.append(
                 Finding(
-                    "DCL025",
+                    codes.FRONT_MATTER_LEADING_SPACE,
                     "front matter starts after blank space instead of on the first line",
                     Span(split.opening_line, 1, split.opening_line, 4),
                     "huggingface_hub accepts this, but most front-matter parsers need `---` on line 1",
@@ -162,14 +163,14 @@ def _check_top_level(card: Card, tree: YamlTree) -> None:
     ):
         line = split.opening_line if split else 1
         card.findings.append(
-            Finding("DCL021", "front matter is empty; the card declares no metadata", Span.point(line))
+            Finding(codes.EMPTY_FRONT_MATTER, "front matter is empty; the card declares no metadata", Span.point(line))
         )
         return
     if card.metadata is None:
         kind = type(tree.data).__name__
         card.findings.append(
             Finding(
-                "DCL022",
+                codes.FRONT_MATTER_NOT_MAPPING,
                 f"front matter is a YAML {kind}, not a mapping of keys to values",
                 where,
                 "the Hub rejects such a card: write `key: value` lines",
@@ -185,7 +186,7 @@ _MAX_BLOCKS_EXAMINED = 20
 def _explain_missing_front_matter(card: Card, text: str, limits: Limits) -> None:
     if text.startswith("---\n---") or text.startswith("---\r\n---"):
         card.findings.append(
-            Finding("DCL021", "front matter is empty; the card declares no metadata", Span.point(1))
+            Finding(codes.EMPTY_FRONT_MATTER, "front matter is empty; the card declares no metadata", Span.point(1))
         )
         return
     blocks = itertools.islice(frontmatter.iter_fenced_blocks(text), _MAX_BLOCKS_EXAMINED)
@@ -194,7 +195,7 @@ def _explain_missing_front_matter(card: Card, text: str, limits: Limits) -> None
         if looks_like_metadata and text[: text.find("---")].strip() == "":
             card.findings.append(
                 Finding(
-                    "DCL024",
+                    codes.FRONT_MATTER_MARKER_MALFORMED,
                     "the front matter's `---` line has trailing characters, so the Hub does not recognise it",
                     Span(line, 1, line, 4),
                     "make the opening and closing lines exactly `---`",
@@ -204,7 +205,7 @@ def _explain_missing_front_matter(card: Card, text: str, limits: Limits) -> None
         if looks_like_metadata:
             card.findings.append(
                 Finding(
-                    "DCL023",
+                    codes.FRONT_MATTER_NOT_AT_TOP,
                     f"a metadata block starts on line {line}, but front matter must open the file",
                     Span(line, 1, line, 4),
                     "move the `---` block to the very top; the Hub ignores it elsewhere",
@@ -213,7 +214,7 @@ def _explain_missing_front_matter(card: Card, text: str, limits: Limits) -> None
             return
     card.findings.append(
         Finding(
-            "DCL020",
+            codes.NO_FRONT_MATTER,
             "no YAML front matter; the card has no machine-readable metadata",
             Span.point(1),
             "start the file with a `---` block holding at least `license` and `language`",
@@ -239,4 +240,4 @@ def _check_line_endings(card: Card, text: str) -> None:
     else:
         line = 1
         message = "file uses CRLF (Windows) line endings"
-    card.findings.append(Finding("DCL005", message, Span.point(line), "save the file with LF line endings"))
+    card.findings.append(Finding(codes.CRLF_LINE_ENDINGS, message, Span.point(line), "save the file with LF line endings"))

@@ -9,6 +9,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import FILE_START, Finding, Span
 from datacard_lint.loading.limits import Limits
 from datacard_lint.loading.lines import LineIndex
@@ -34,11 +35,11 @@ def read_bytes(path: Path, limits: Limits) -> tuple[bytes | None, list[Finding]]
     except OSError as exc:
         return None, [_stat_error(path, exc)]
     if stat.S_ISDIR(info.st_mode):
-        return None, [Finding("DCL001", f"{path.name} is a directory, not a card file", FILE_START)]
+        return None, [Finding(codes.FILE_UNREADABLE, f"{path.name} is a directory, not a card file", FILE_START)]
     if not stat.S_ISREG(info.st_mode):
         # FIFOs, sockets and devices could block or never end; refuse before opening.
         kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
-        return None, [Finding("DCL001", f"{path.name} is {kind}; only regular files are read", FILE_START)]
+        return None, [Finding(codes.FILE_UNREADABLE, f"{path.name} is {kind}; only regular files are read", FILE_START)]
     if info.st_size > limits.max_file_bytes:
         return None, [_too_large(info.st_size, limits)]
     try:
@@ -72,13 +73,13 @@ def decode(data: bytes) -> SourceText:
     if data.startswith(_UTF32_BOMS) or data.startswith(_UTF16_BOMS):
         encoding = "UTF-32" if data.startswith(_UTF32_BOMS) else "UTF-16"
         message = f"file is encoded as {encoding}; dataset cards must be UTF-8"
-        return SourceText(None, [Finding("DCL003", message, FILE_START, "re-save the file as UTF-8")])
+        return SourceText(None, [Finding(codes.NOT_UTF8, message, FILE_START, "re-save the file as UTF-8")])
     findings: list[Finding] = []
     had_bom = data.startswith(_UTF8_BOM)
     if had_bom:
         findings.append(
             Finding(
-                "DCL004",
+                codes.BYTE_ORDER_MARK,
                 "file starts with a UTF-8 byte-order mark",
                 Span(1, 1, 1, 2),
                 "remove the BOM; some YAML tools and editors mis-read it",
@@ -88,12 +89,12 @@ def decode(data: bytes) -> SourceText:
     nul = data.find(b"\x00")
     if nul >= 0 and _looks_like_utf16(data):
         message = "file looks like UTF-16 text without a byte-order mark; dataset cards must be UTF-8"
-        utf16 = Finding("DCL003", message, FILE_START, "re-save the file as UTF-8")
+        utf16 = Finding(codes.NOT_UTF8, message, FILE_START, "re-save the file as UTF-8")
         return SourceText(None, [*findings, utf16], had_bom)
     if nul >= 0:
         line, col = _byte_position(data, nul)
         message = "file contains NUL bytes; it looks binary, not a text card"
-        return SourceText(None, findings + [Finding("DCL006", message, Span(line, col, line, col + 1))], had_bom)
+        return SourceText(None, findings + [Finding(codes.BINARY_FILE, message, Span(line, col, line, col + 1))], had_bom)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -101,7 +102,7 @@ def decode(data: bytes) -> SourceText:
         bad = data[exc.start : exc.start + 1].hex()
         message = f"byte 0x{bad} is not valid UTF-8; dataset cards must be UTF-8"
         help_text = "re-encode the file as UTF-8 (it may be Latin-1 or Windows-1252)"
-        findings.append(Finding("DCL003", message, Span(line, col, line, col + 1), help_text))
+        findings.append(Finding(codes.NOT_UTF8, message, Span(line, col, line, col + 1), help_text))
         return SourceText(None, findings, had_bom)
     return SourceText(text, findings, had_bom)
 
@@ -122,7 +123,7 @@ def lone_surrogate(text: str) -> Finding | None:
     line, col = LineIndex(text).position(match.start())
     message = (f"text contains the lone surrogate U+{ord(match.group()):04X}, which is not a character;"
                " it cannot be saved as UTF-8")
-    return Finding("DCL003", message, Span(line, col, line, col + 1),
+    return Finding(codes.NOT_UTF8, message, Span(line, col, line, col + 1),
                    "the text was probably decoded with errors='surrogateescape'; decode it as UTF-8")
 
 
@@ -157,15 +158,15 @@ def _stat_error(path: Path, exc: OSError) -> Finding:
             message = f"{path.name} is a symbolic link to {target}, which does not exist"
         else:
             return _io_error(path, exc)
-        return Finding("DCL001", message, FILE_START)
+        return Finding(codes.FILE_UNREADABLE, message, FILE_START)
     return _io_error(path, exc)
 
 
 def _io_error(path: Path, exc: OSError) -> Finding:
     reason = exc.strerror or exc.__class__.__name__
-    return Finding("DCL001", f"cannot read {path.name}: {reason}", FILE_START)
+    return Finding(codes.FILE_UNREADABLE, f"cannot read {path.name}: {reason}", FILE_START)
 
 
 def _too_large(size: int, limits: Limits) -> Finding:
     message = f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit"
-    return Finding("DCL002", message, FILE_START, "raise `max-file-bytes` in the configuration if the card is genuine")
+    return Finding(codes.FILE_TOO_LARGE, message, FILE_START, "raise `max-file-bytes` in the configuration if the card is genuine")

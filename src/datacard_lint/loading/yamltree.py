@@ -19,6 +19,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Finding, Span
 from datacard_lint.loading.limits import Limits
 from datacard_lint.loading.lines import BREAK_CHARS, LineIndex, count_breaks
@@ -344,7 +345,7 @@ class _Builder:
     def _duplicate(self, key: Hashable, key_node: Node, earlier: Node) -> None:
         self.tree.findings.append(
             Finding(
-                "DCL011",
+                codes.DUPLICATE_KEY,
                 f"duplicate key {key!r} (first defined on line {self.span(earlier).line}); the last value wins",
                 self.span(key_node),
                 "remove or rename one of the two keys",
@@ -385,9 +386,9 @@ class _Builder:
             self._count(size, node)
             return value, size
         if key in self.active:
-            self._fail("DCL014", "alias refers to a collection that contains it (recursive alias)", node)
+            self._fail(codes.YAML_ALIAS_LIMIT, "alias refers to a collection that contains it (recursive alias)", node)
         if depth > self.limits.max_depth:
-            self._fail("DCL015", f"nesting deeper than {self.limits.max_depth} levels", node)
+            self._fail(codes.YAML_TOO_DEEP, f"nesting deeper than {self.limits.max_depth} levels", node)
         if path not in self.spans:
             self.spans[path] = self.span(node)
             if self.children is not None:
@@ -412,7 +413,7 @@ class _Builder:
         self.total += size
         if self.total > self.limits.max_nodes:
             self._fail(
-                "DCL014",
+                codes.YAML_ALIAS_LIMIT,
                 f"aliases expand to more than {self.limits.max_nodes:,} values (alias bomb)",
                 node,
             )
@@ -453,7 +454,7 @@ class _Builder:
             try:
                 self.constructor.flatten_mapping(node)  # resolves `<<` merge keys in place
             except ConstructorError as exc:
-                self._fail("DCL010", f"invalid merge key: {exc.problem}", node)
+                self._fail(codes.YAML_SYNTAX_ERROR, f"invalid merge key: {exc.problem}", node)
         key_spans = self.key_spans
         offset = self.line_offset
         for key_node, value_node in node.value:
@@ -468,7 +469,7 @@ class _Builder:
                 where = key_spans[child_path]
                 self.tree.findings.append(
                     Finding(
-                        "DCL011",
+                        codes.DUPLICATE_KEY,
                         f"duplicate key {key!r} (first defined on line {where.line}); the last value wins",
                         key_span,
                         "remove or rename one of the two keys",
@@ -487,7 +488,7 @@ class _Builder:
             return node.value
         if tag not in _SAFE_TAGS:
             self._fail(
-                "DCL013",
+                codes.UNSAFE_YAML_TAG,
                 f"YAML tag {tag!r} is not allowed in a dataset card; it is refused, never constructed",
                 node,
             )
@@ -499,7 +500,7 @@ class _Builder:
                 value = self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError) as exc:
             message = getattr(exc, "problem", None) or str(exc)
-            self._fail("DCL010", f"invalid {tag.removeprefix(_TAG)} value: {message}", node)
+            self._fail(codes.YAML_SYNTAX_ERROR, f"invalid {tag.removeprefix(_TAG)} value: {message}", node)
         if not node.style:  # plain style: None (Python) or "" (libyaml)
             short = tag.removeprefix(_TAG)
             self.tree.implicit.append(ImplicitScalar(path, short, node.value, self.span(node)))
@@ -508,16 +509,16 @@ class _Builder:
     def _key(self, node: Node, path: Path_) -> Hashable:
         if node.tag not in _SAFE_TAGS:  # refuse an unsafe tag before any other complaint
             self._fail(
-                "DCL013",
+                codes.UNSAFE_YAML_TAG,
                 f"YAML tag {node.tag!r} is not allowed in a dataset card; it is refused, never constructed",
                 node,
             )
         if not isinstance(node, ScalarNode):
-            self._fail("DCL010", "a mapping key must be a plain value, not a list or mapping", node)
+            self._fail(codes.YAML_SYNTAX_ERROR, "a mapping key must be a plain value, not a list or mapping", node)
         assert isinstance(node, ScalarNode)
         key = self.scalar(node, (*path, "<key>"))
         if not isinstance(key, Hashable):  # pragma: no cover - scalars are hashable
-            self._fail("DCL010", "unhashable mapping key", node)
+            self._fail(codes.YAML_SYNTAX_ERROR, "unhashable mapping key", node)
         return key
 
     def _forget(self, path: Path_, earlier: Any) -> None:
@@ -549,7 +550,7 @@ class _Builder:
     def _other_collection(self, node: Node) -> tuple[Any, int]:
         if node.tag not in _SAFE_TAGS:
             self._fail(
-                "DCL013",
+                codes.UNSAFE_YAML_TAG,
                 f"YAML tag {node.tag!r} is not allowed in a dataset card; it is refused, never constructed",
                 node,
             )
@@ -557,7 +558,7 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True), 1
         except ConstructorError as exc:
-            self._fail("DCL010", f"invalid YAML collection: {exc.problem}", node)
+            self._fail(codes.YAML_SYNTAX_ERROR, f"invalid YAML collection: {exc.problem}", node)
             raise  # pragma: no cover - _fail always raises
 
 
@@ -574,7 +575,7 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
         tree.ok = False
         return tree
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        tree.findings.append(Finding("DCL010", f"YAML error: {exc}", Span.point(line_offset + 1)))
+        tree.findings.append(Finding(codes.YAML_SYNTAX_ERROR, f"YAML error: {exc}", Span.point(line_offset + 1)))
         tree.ok = False
         return tree
     if "\t" in text:
@@ -593,7 +594,7 @@ def parse_yaml(text: str, line_offset: int, limits: Limits) -> YamlTree:
             tree.spans, tree.key_spans = partial.spans, partial.key_spans
     except RecursionError:  # only reachable with a max-depth raised far above the default
         tree.findings.append(
-            Finding("DCL015", "nesting too deep to process; lower the nesting", Span.point(line_offset + 1))
+            Finding(codes.YAML_TOO_DEEP, "nesting too deep to process; lower the nesting", Span.point(line_offset + 1))
         )
         tree.data = None
         tree.ok = False
@@ -631,9 +632,9 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     if _PARSER_DEPTH_LIMIT in problem and mark is not None:
         line, col = mark.line + line_offset + 1, mark.column + 1
         message = "nesting deeper than the YAML parser allows (1,000 levels)"
-        return Finding("DCL015", message, Span(line, col, line, col + 1))
+        return Finding(codes.YAML_TOO_DEEP, message, Span(line, col, line, col + 1))
     if mark is None:
-        return Finding("DCL010", f"YAML syntax error: {problem}", Span.point(line_offset + 1))
+        return Finding(codes.YAML_SYNTAX_ERROR, f"YAML syntax error: {problem}", Span.point(line_offset + 1))
     if exc.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
         # "unexpected end of stream" is detected at the end; the cause is where the
         # unclosed construct started.
@@ -647,13 +648,13 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> F
     if at_mark == "\t" or ("\t" in leading and mark.column <= len(leading)):
         where = "for indentation" if mark.column <= len(leading) else "where YAML does not allow one"
         return Finding(
-            "DCL012",
+            codes.TAB_INDENTATION,
             f"tab character used {where}; YAML allows only spaces there",
             span,
             "replace the tab with spaces",
         )
     context = f" ({exc.context})" if exc.context and exc.problem else ""
-    return Finding("DCL010", f"YAML syntax error: {problem}{context}", span)
+    return Finding(codes.YAML_SYNTAX_ERROR, f"YAML syntax error: {problem}{context}", span)
 
 
 #: libyaml's composer recurses in C once per nesting level and overflows the C stack
@@ -723,7 +724,7 @@ def _measure(text: str, max_depth: int, max_nodes: int, line_offset: int, tree: 
                 nodes += 1
                 if depth > max_depth:
                     message = f"nesting deeper than {max_depth} levels"
-                    tree.findings.append(Finding("DCL015", message, _event_span(event, line_offset)))
+                    tree.findings.append(Finding(codes.YAML_TOO_DEEP, message, _event_span(event, line_offset)))
                     return False
             elif isinstance(event, ends):
                 depth -= 1
@@ -735,14 +736,14 @@ def _measure(text: str, max_depth: int, max_nodes: int, line_offset: int, tree: 
                 continue
             if nodes > max_nodes:
                 message = f"front matter holds more than {max_nodes:,} values"
-                tree.findings.append(Finding("DCL014", message, _event_span(event, line_offset)))
+                tree.findings.append(Finding(codes.YAML_ALIAS_LIMIT, message, _event_span(event, line_offset)))
                 return False
     except yaml.YAMLError as exc:
         if _PARSER_DEPTH_LIMIT in str(exc):
             # PyYAML 6.0.4+ stops flow nesting at 1,000 levels in its scanner, which reads
             # ahead of the parser: say where our own, lower limit was crossed instead.
             message = f"nesting deeper than {max_depth} levels"
-            tree.findings.append(Finding("DCL015", message, _flow_depth_span(text, max_depth, line_offset)))
+            tree.findings.append(Finding(codes.YAML_TOO_DEEP, message, _flow_depth_span(text, max_depth, line_offset)))
             return False
         return True  # everything before the error is within the limits
     return True

@@ -12,7 +12,7 @@ import inspect
 import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from datacard_lint.diagnostics import Severity, Span
 
@@ -49,6 +49,10 @@ class Hit:
 
 
 CheckFn = Callable[["RuleContext"], Iterable[Hit]]
+#: What a loader finding says about reading the card's metadata: none could be read
+#: ("unreadable"), the card has none ("no-metadata"), or it was read and the finding is about
+#: the bytes around it ("cosmetic"). Commands that explain an unreadable card read this.
+Reading = Literal["unreadable", "no-metadata", "cosmetic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,13 @@ class Rule:
     needs_governance: bool = True
     #: False for checks that read the Markdown body, which exists even without front matter.
     needs_metadata: bool = True
+    #: For loader findings, what they mean for reading the metadata (see `Reading`).
+    reading: Reading | None = None
+
+    @property
+    def category(self) -> str:
+        """The family the rule belongs to: `file`, `schema`, a requirement, `hub` or `general`."""
+        return self.requirement
 
     def sections(self) -> dict[str, str]:
         """The docstring's sections keyed why/failing/passing/fix/options."""
@@ -92,6 +103,7 @@ def rule(
     runs_check: bool = True,
     needs_governance: bool = True,
     needs_metadata: bool = True,
+    reading: Reading | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as a rule; the first docstring line is its summary."""
     if not _CODE.match(code) or not _NAME.match(name):
@@ -101,7 +113,8 @@ def rule(
         doc = inspect.cleandoc(fn.__doc__ or "")
         summary = doc.splitlines()[0].rstrip(".") if doc else name
         _DEFINED.append(
-            Rule(code, name, severity, requirement, summary, doc, fn, runs_check, needs_governance, needs_metadata)
+            Rule(code, name, severity, requirement, summary, doc, fn, runs_check, needs_governance, needs_metadata,
+                 reading)
         )
         return fn
 

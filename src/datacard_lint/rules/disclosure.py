@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Severity
 from datacard_lint.governance.readers import is_undisclosed, undisclosed_reason
 from datacard_lint.paths import dotted
@@ -160,7 +161,7 @@ def undisclosed_fact(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit(path, _message(ctx, path, value, who))
 
 
-@rule("DCL909", "unused-waiver", Severity.WARNING, "general", runs_check=False)
+@rule(codes.UNUSED_WAIVER, "unused-waiver", Severity.WARNING, "general", runs_check=False)
 def unused_waiver(ctx: RuleContext) -> Iterable[Hit]:
     """A `governance.waivers` entry waives nothing
 

@@ -6,20 +6,21 @@ document codes rather than run checks of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Severity
-from datacard_lint.rules.base import Hit, rule
+from datacard_lint.rules.base import CheckFn, Hit, Reading, rule
 from datacard_lint.rules.context import RuleContext
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def _loader(code: str, name: str, severity: Severity):  # type: ignore[no-untyped-def]
-    return rule(code, name, severity, "file", runs_check=False, needs_governance=False)
+def _loader(code: str, name: str, severity: Severity, reading: Reading | None = None) -> Callable[[CheckFn], CheckFn]:
+    return rule(code, name, severity, "file", runs_check=False, needs_governance=False, reading=reading)
 
 
-@_loader("DCL001", "file-unreadable", E)
+@_loader(codes.FILE_UNREADABLE, "file-unreadable", E, "unreadable")
 def file_unreadable(ctx: RuleContext) -> Iterable[Hit]:
     """The file cannot be read as a card.
 
@@ -49,7 +50,7 @@ def file_unreadable(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL002", "file-too-large", E)
+@_loader(codes.FILE_TOO_LARGE, "file-too-large", E, "unreadable")
 def file_too_large(ctx: RuleContext) -> Iterable[Hit]:
     """The file is larger than the configured size limit.
 
@@ -81,7 +82,7 @@ def file_too_large(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL003", "not-utf8", E)
+@_loader(codes.NOT_UTF8, "not-utf8", E, "unreadable")
 def not_utf8(ctx: RuleContext) -> Iterable[Hit]:
     """The file is not valid UTF-8.
 
@@ -109,7 +110,7 @@ def not_utf8(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL004", "byte-order-mark", W)
+@_loader(codes.BYTE_ORDER_MARK, "byte-order-mark", W, "cosmetic")
 def byte_order_mark(ctx: RuleContext) -> Iterable[Hit]:
     """The file starts with a UTF-8 byte-order mark.
 
@@ -137,7 +138,7 @@ def byte_order_mark(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL005", "crlf-line-endings", INFO)
+@_loader(codes.CRLF_LINE_ENDINGS, "crlf-line-endings", INFO, "cosmetic")
 def crlf_line_endings(ctx: RuleContext) -> Iterable[Hit]:
     """The file uses CRLF or mixed line endings.
 
@@ -165,7 +166,7 @@ def crlf_line_endings(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL006", "binary-file", E)
+@_loader(codes.BINARY_FILE, "binary-file", E, "unreadable")
 def binary_file(ctx: RuleContext) -> Iterable[Hit]:
     """The file contains NUL bytes and looks binary.
 
@@ -193,7 +194,7 @@ def binary_file(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL010", "yaml-syntax-error", E)
+@_loader(codes.YAML_SYNTAX_ERROR, "yaml-syntax-error", E, "unreadable")
 def yaml_syntax_error(ctx: RuleContext) -> Iterable[Hit]:
     """The front matter is not valid YAML.
 
@@ -223,7 +224,7 @@ def yaml_syntax_error(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL011", "duplicate-key", E)
+@_loader(codes.DUPLICATE_KEY, "duplicate-key", E)
 def duplicate_key(ctx: RuleContext) -> Iterable[Hit]:
     """A mapping defines the same key twice.
 
@@ -252,7 +253,7 @@ def duplicate_key(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL012", "tab-indentation", E)
+@_loader(codes.TAB_INDENTATION, "tab-indentation", E, "unreadable")
 def tab_indentation(ctx: RuleContext) -> Iterable[Hit]:
     """A tab is used for indentation in the front matter.
 
@@ -281,7 +282,7 @@ def tab_indentation(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL013", "unsafe-yaml-tag", E)
+@_loader(codes.UNSAFE_YAML_TAG, "unsafe-yaml-tag", E, "unreadable")
 def unsafe_yaml_tag(ctx: RuleContext) -> Iterable[Hit]:
     """The front matter uses a YAML tag outside the safe core schema.
 
@@ -309,7 +310,7 @@ def unsafe_yaml_tag(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL014", "yaml-alias-limit", E)
+@_loader(codes.YAML_ALIAS_LIMIT, "yaml-alias-limit", E, "unreadable")
 def yaml_alias_limit(ctx: RuleContext) -> Iterable[Hit]:
     """Aliases expand beyond the size limit, or an alias contains itself.
 
@@ -343,7 +344,7 @@ def yaml_alias_limit(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL015", "yaml-too-deep", E)
+@_loader(codes.YAML_TOO_DEEP, "yaml-too-deep", E, "unreadable")
 def yaml_too_deep(ctx: RuleContext) -> Iterable[Hit]:
     """Collections are nested deeper than the limit.
 
@@ -375,7 +376,7 @@ def yaml_too_deep(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL016", "too-many-findings", INFO)
+@_loader(codes.TOO_MANY_FINDINGS, "too-many-findings", INFO)
 def too_many_findings(ctx: RuleContext) -> Iterable[Hit]:
     """One rule found more problems in this card than the per-rule limit shows.
 
@@ -417,7 +418,7 @@ def too_many_findings(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL020", "no-front-matter", W)
+@_loader(codes.NO_FRONT_MATTER, "no-front-matter", W, "no-metadata")
 def no_front_matter(ctx: RuleContext) -> Iterable[Hit]:
     """The card has no YAML front matter.
 
@@ -447,7 +448,7 @@ def no_front_matter(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL021", "empty-front-matter", W)
+@_loader(codes.EMPTY_FRONT_MATTER, "empty-front-matter", W, "no-metadata")
 def empty_front_matter(ctx: RuleContext) -> Iterable[Hit]:
     """The front matter block is empty.
 
@@ -476,7 +477,7 @@ def empty_front_matter(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL022", "front-matter-not-mapping", E)
+@_loader(codes.FRONT_MATTER_NOT_MAPPING, "front-matter-not-mapping", E, "unreadable")
 def front_matter_not_mapping(ctx: RuleContext) -> Iterable[Hit]:
     """The front matter is a list or a single value, not a mapping.
 
@@ -506,7 +507,7 @@ def front_matter_not_mapping(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL023", "front-matter-not-at-top", E)
+@_loader(codes.FRONT_MATTER_NOT_AT_TOP, "front-matter-not-at-top", E, "no-metadata")
 def front_matter_not_at_top(ctx: RuleContext) -> Iterable[Hit]:
     """A metadata block exists, but not at the top of the file.
 
@@ -540,7 +541,7 @@ def front_matter_not_at_top(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL024", "front-matter-marker-malformed", E)
+@_loader(codes.FRONT_MATTER_MARKER_MALFORMED, "front-matter-marker-malformed", E, "no-metadata")
 def front_matter_marker_malformed(ctx: RuleContext) -> Iterable[Hit]:
     """The front matter's `---` line carries trailing characters.
 
@@ -573,7 +574,7 @@ def front_matter_marker_malformed(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_loader("DCL025", "front-matter-leading-space", W)
+@_loader(codes.FRONT_MATTER_LEADING_SPACE, "front-matter-leading-space", W, "cosmetic")
 def front_matter_leading_space(ctx: RuleContext) -> Iterable[Hit]:
     """Blank lines or spaces come before the opening `---`.
 

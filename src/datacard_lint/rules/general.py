@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from datacard_lint import codes
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Severity
 from datacard_lint.governance.readers import is_placeholder as is_placeholder
@@ -66,7 +67,7 @@ def missing_governance_block(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit((), message)
 
 
-@rule("DCL902", "unused-suppression", Severity.WARNING, "general", runs_check=False, needs_governance=False)
+@rule(codes.UNUSED_SUPPRESSION, "unused-suppression", Severity.WARNING, "general", runs_check=False, needs_governance=False)
 def unused_suppression(ctx: RuleContext) -> Iterable[Hit]:
     """A `# datacard-lint: disable=…` comment silences nothing.
 
@@ -210,7 +211,7 @@ def yaml11_boolean(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit(scalar.path, f"`{scalar.raw}` is read as the boolean {meaning}")
 
 
-@rule("DCL906", "todo-marker", Severity.ERROR, "general")
+@rule(codes.TODO_MARKER, "todo-marker", Severity.ERROR, "general")
 def todo_marker(ctx: RuleContext) -> Iterable[Hit]:
     """A governance value still holds a TODO placeholder.
 
@@ -271,7 +272,7 @@ def _todos(value: object, path: Path_) -> Iterable[Hit]:
             yield from _todos(item, (*path, index))
 
 
-@rule("DCL999", "internal-error", Severity.ERROR, "general", runs_check=False, needs_governance=False)
+@rule(codes.INTERNAL_ERROR, "internal-error", Severity.ERROR, "general", runs_check=False, needs_governance=False)
 def internal_error(ctx: RuleContext) -> Iterable[Hit]:
     """The linter failed on this card.
 

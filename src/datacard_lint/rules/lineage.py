@@ -10,7 +10,7 @@ from pathlib import Path
 from datacard_lint.diagnostics import Severity
 from datacard_lint.lineage.compute import EPSILON, Figures, Flag, LineageReport, analyse, fmt, has_model_part
 from datacard_lint.lineage.graph import (
-    SHARED_CACHE,
+    CardCache,
     Edge,
     GraphBuilder,
     LineageGraph,
@@ -47,22 +47,21 @@ class _Lineage:
                 if self.graph.nodes[e.parent].kind == "card" and e.parent not in cyclic]
 
 
-#: The rules of one card run one after another; the graph is built once for all of them.
-_LAST: list[_Lineage] = []
-
-
 def _lineage(ctx: RuleContext) -> _Lineage:
+    """Built once per card (the rules of one card share it), parents parsed once per run."""
+    return ctx.memo(("lineage", ctx.thresholds.grounded_share_floor), lambda: _build(ctx))
+
+
+def _build(ctx: RuleContext) -> _Lineage:
     floor = ctx.thresholds.grounded_share_floor
-    if _LAST and _LAST[0].card is ctx.card and _LAST[0].floor == floor:
-        return _LAST[0]
     display = ctx.card.path
     file = None if is_remote(display) else Path(display)
     root = Root(ctx.card, file if file is not None and file.is_file() else None)
     # Only `path` parents are followed: Hub ids are never fetched or guessed at check time.
-    graph = GraphBuilder(SHARED_CACHE, match_hub_ids=False).build([root])
-    found = _Lineage(ctx.card, floor, root.key, graph, analyse(graph, floor))
-    _LAST[:] = [found]
-    return found
+    # Parents are read under the run's limits, through the run's bounded card cache.
+    cards = ctx.cache.get(CardCache, CardCache)
+    graph = GraphBuilder(cards, ctx.limits, match_hub_ids=False).build([root])
+    return _Lineage(ctx.card, floor, root.key, graph, analyse(graph, floor))
 
 
 def follows_local_parents(ctx: RuleContext) -> bool:

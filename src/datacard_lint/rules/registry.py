@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from datacard_lint.rules.base import Rule, defined_rules
+from datacard_lint.rules.base import Reading, Rule, defined_rules
 
 #: One module per requirement, plus the card file, the schema, Hub metadata and general rules.
 RULE_MODULES = (
@@ -68,3 +68,8 @@ def get(code_or_name: str) -> Rule:
 
 def codes() -> frozenset[str]:
     return frozenset(_load()[0])
+
+
+def codes_reading(reading: Reading) -> frozenset[str]:
+    """The loader codes that mean `reading` for the card's metadata (see `Rule.reading`)."""
+    return frozenset(r.code for r in _load()[0].values() if r.reading == reading)

@@ -6,20 +6,21 @@ error into one of these codes, located at the offending value or key.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Severity
-from datacard_lint.rules.base import Hit, rule
+from datacard_lint.rules.base import CheckFn, Hit, rule
 from datacard_lint.rules.context import RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 
 
-def _schema(code: str, name: str, severity: Severity = E):  # type: ignore[no-untyped-def]
+def _schema(code: str, name: str, severity: Severity = E) -> Callable[[CheckFn], CheckFn]:
     return rule(code, name, severity, "schema", runs_check=False)
 
 
-@_schema("DCL050", "unknown-schema-version")
+@_schema(codes.UNKNOWN_SCHEMA_VERSION, "unknown-schema-version")
 def unknown_schema_version(ctx: RuleContext) -> Iterable[Hit]:
     """The governance block declares a schema major version this linter does not know.
 
@@ -52,7 +53,7 @@ def unknown_schema_version(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_schema("DCL051", "newer-schema-minor", W)
+@_schema(codes.NEWER_SCHEMA_MINOR, "newer-schema-minor", W)
 def newer_schema_minor(ctx: RuleContext) -> Iterable[Hit]:
     """The block declares a newer minor version than this linter knows.
 
@@ -86,7 +87,7 @@ def newer_schema_minor(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_schema("DCL052", "missing-property")
+@_schema(codes.MISSING_PROPERTY, "missing-property")
 def missing_property(ctx: RuleContext) -> Iterable[Hit]:
     """A property the standard requires is missing.
 
@@ -123,7 +124,7 @@ def missing_property(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_schema("DCL053", "unknown-property")
+@_schema(codes.UNKNOWN_PROPERTY, "unknown-property")
 def unknown_property(ctx: RuleContext) -> Iterable[Hit]:
     """The governance block contains a property the standard does not define.
 
@@ -163,7 +164,7 @@ def unknown_property(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_schema("DCL054", "wrong-type")
+@_schema(codes.WRONG_TYPE, "wrong-type")
 def wrong_type(ctx: RuleContext) -> Iterable[Hit]:
     """A value has the wrong type (a list where a mapping is expected, a string for a number…).
 
@@ -198,7 +199,7 @@ def wrong_type(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_schema("DCL055", "invalid-value")
+@_schema(codes.INVALID_VALUE, "invalid-value")
 def invalid_value(ctx: RuleContext) -> Iterable[Hit]:
     """A value is outside the allowed set or range.
 
@@ -236,7 +237,7 @@ def invalid_value(ctx: RuleContext) -> Iterable[Hit]:
     return ()
 
 
-@_schema("DCL056", "schema-violation")
+@_schema(codes.SCHEMA_VIOLATION, "schema-violation")
 def schema_violation(ctx: RuleContext) -> Iterable[Hit]:
     """The governance block breaks another constraint of the schema.
 

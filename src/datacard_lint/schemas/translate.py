@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Hashable, Iterator
 from typing import Any
 
+from datacard_lint import codes
 from datacard_lint.diagnostics import Finding
 from datacard_lint.loading.card import Card
 from datacard_lint.loading.yamltree import ImplicitScalar
@@ -70,7 +71,7 @@ def _one(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) -> Itera
             names = sorted({_missing_name(sub) for sub in error.context})
             where = dotted(path)
             yield Finding(
-                "DCL052",
+                codes.MISSING_PROPERTY,
                 f"{where} needs one of: {', '.join(f'`{n}`' for n in names)}",
                 card.locate(path, key=True),
             )
@@ -80,7 +81,7 @@ def _one(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) -> Itera
     if keyword == "required":
         name = _missing_name(error)
         yield Finding(
-            "DCL052",
+            codes.MISSING_PROPERTY,
             f"{dotted(path)} is missing the required property `{name}`",
             card.locate(path, key=True),
         )
@@ -92,7 +93,7 @@ def _one(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) -> Itera
             suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
             help_text = None if hint else "allowed here: " + ", ".join(allowed)
             yield Finding(
-                "DCL053",
+                codes.UNKNOWN_PROPERTY,
                 f"unknown property `{extra}` in {dotted(path)}{suggestion}",
                 card.locate((*path, extra), key=True),
                 help_text,
@@ -102,7 +103,7 @@ def _one(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) -> Itera
     elif keyword in ("enum", "const"):
         yield _enum_finding(error, path, card, implicit.get(path))
     else:
-        yield Finding("DCL055" if keyword in _VALUE_KEYWORDS else "DCL056",
+        yield Finding(codes.INVALID_VALUE if keyword in _VALUE_KEYWORDS else codes.SCHEMA_VIOLATION,
                       _value_message(error, path), card.locate(path))
 
 
@@ -133,7 +134,7 @@ def _alternative(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) 
     chosen = [sub for subs in (fitting or by_branch).values() for sub in subs] or list(error.context)
     # One level at a time: a nested alternative is judged again by this function.
     for finding in _one(max(chosen, key=relevance), card, base, implicit):
-        if undisclosed is not None and not meant_undisclosed and finding.code == "DCL054":
+        if undisclosed is not None and not meant_undisclosed and finding.code == codes.WRONG_TYPE:
             finding = Finding(finding.code, finding.message.replace(", not ", " or `undisclosed`, not ", 1),
                               finding.span, finding.help)
         yield finding
@@ -165,7 +166,7 @@ def _type_finding(error: Any, path: Path_, card: Card, implicit: ImplicitScalar 
     if implicit is not None and "string" in wanted_list:
         help_text = f"YAML read `{implicit.raw}` as a {implicit.tag}; quote it: '{implicit.raw}'"
     return Finding(
-        "DCL054", f"{dotted(path)} must be {expected}, not {actual}", card.locate(path), help_text
+        codes.WRONG_TYPE, f"{dotted(path)} must be {expected}, not {actual}", card.locate(path), help_text
     )
 
 
@@ -184,7 +185,7 @@ def _enum_finding(error: Any, path: Path_, card: Card, implicit: ImplicitScalar 
         message = f"{dotted(path)} must be {allowed[0]!r} here, not {error.instance!r}"
     else:
         message = f"{dotted(path)} is {error.instance!r}, which is not an allowed value{suggestion}"
-    return Finding("DCL055", message, card.locate(path), help_text)
+    return Finding(codes.INVALID_VALUE, message, card.locate(path), help_text)
 
 
 def _value_message(error: Any, path: Path_) -> str:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+from datacard_lint import codes
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.diagnostics import Finding
 from datacard_lint.loading.card import Card
@@ -26,7 +27,7 @@ def validate_governance(card: Card) -> list[Finding]:
     if not isinstance(block, Mapping):
         return [
             Finding(
-                "DCL054",
+                codes.WRONG_TYPE,
                 f"governance must be a mapping, not {type(block).__name__}",
                 card.locate(_G),
             )
@@ -39,7 +40,7 @@ def validate_governance(card: Card) -> list[Finding]:
         known = ", ".join(f"{m}.x" for m in store.KNOWN_MAJORS)
         return [
             Finding(
-                "DCL050",
+                codes.UNKNOWN_SCHEMA_VERSION,
                 f"schema_version {block.get('schema_version')!r} is not a version this linter knows ({known})",
                 card.locate((*_G, "schema_version")),
                 "upgrade datacard-lint, or declare a released version",
@@ -49,7 +50,7 @@ def validate_governance(card: Card) -> list[Finding]:
     if newer:
         findings.append(
             Finding(
-                "DCL051",
+                codes.NEWER_SCHEMA_MINOR,
                 f"schema_version {major}.{minor} is newer than this linter's {major}.{store.known_minor(major)}",
                 card.locate((*_G, "schema_version")),
                 "upgrade datacard-lint to check fields added since",
@@ -71,9 +72,9 @@ def validate_governance(card: Card) -> list[Finding]:
             hint = f'fields or values added in {major}.{latest} are used: declare schema_version: "{major}.{latest}"'
             schema_findings = [Finding(f.code, f.message, f.span, hint) for f in schema_findings]
     for finding in schema_findings:
-        if newer and (finding.code == "DCL053" or "not an allowed value" in finding.message):
+        if newer and (finding.code == codes.UNKNOWN_PROPERTY or "not an allowed value" in finding.message):
             # Fields and vocabulary values added by a newer minor version are unknown here.
-            finding = Finding("DCL051", finding.message + " (it may belong to the newer version)", finding.span)
+            finding = Finding(codes.NEWER_SCHEMA_MINOR, finding.message + " (it may belong to the newer version)", finding.span)
         findings.append(finding)
     return findings
 
@@ -98,7 +99,7 @@ def _json_view(value: Any, path: Path_, card: Card, bad_keys: list[Finding]) -> 
                 where = dotted(path)
                 bad_keys.append(
                     Finding(
-                        "DCL054",
+                        codes.WRONG_TYPE,
                         f"key {key!r} in {where} must be a string, not {_kind(key)}",
                         card.locate((*path, key), key=True),
                         f"quote it: '{key}'",
