@@ -159,9 +159,9 @@ def detect_newline(text: str) -> str:
 
 def _without_front_matter(card: Card, text: str, bom: bool, newline: str, codes: list[str]) -> Site:
     if dcl.FRONT_MATTER_NOT_AT_TOP in codes:
-        raise Refusal("not-at-top", f"{_first_message(card, ('DCL023',))}; move it to the top first")
+        raise Refusal("not-at-top", f"{_first_message(card, (dcl.FRONT_MATTER_NOT_AT_TOP,))}; move it to the top first")
     if dcl.FRONT_MATTER_MARKER_MALFORMED in codes:
-        raise Refusal("malformed-marker", f"{_first_message(card, ('DCL024',))}; fix the `---` lines first")
+        raise Refusal("malformed-marker", f"{_first_message(card, (dcl.FRONT_MATTER_MARKER_MALFORMED,))}; fix the `---` lines first")
     for opening in ("---\r\n---", "---\n---", "---\r---"):
         if text.startswith(opening):  # an empty front matter: fill it
             offset = len(opening) - 3

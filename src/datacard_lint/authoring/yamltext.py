@@ -58,7 +58,8 @@ def scalar(value: Any) -> str:
 @functools.lru_cache(maxsize=4096)
 def _reads_as_string(text: str) -> bool:
     """Whether a plain scalar resolves to a string under PyYAML's YAML 1.1 rules (`no`, `1.0` do not)."""
-    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag == "tag:yaml.org,2002:str"
 
 
 def _escape_unprintable(quoted: str) -> str:

@@ -6,7 +6,7 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,6 +14,7 @@ import click
 
 from datacard_lint.cli.options import SettingsOptions, settings_options
 from datacard_lint.config.files import ConfigError
+from datacard_lint.config.settings import Settings
 
 T = TypeVar("T")
 
@@ -63,7 +64,7 @@ def audit(
     if missing:
         raise click.UsageError(f"path does not exist: {missing[0]}")
     try:
-        settings_for = settings.resolver()
+        settings_for: Callable[[Path | None], Settings] = settings.resolver()
         first = settings_for(paths[0] if paths else None)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None

@@ -89,7 +89,7 @@ def check(
     from datacard_lint.runner import iter_results
 
     try:
-        settings_for = settings.resolver()
+        settings_for: Callable[[Path | None], Settings] = settings.resolver()
         hub_refs = _hub_refs(paths, hub_list)
         local_paths = [Path(p) for p in paths if not remote.is_hub_path(p)] or ([] if hub_refs else [Path(".")])
         missing = [p for p in local_paths if not p.exists() and not p.is_symlink()]

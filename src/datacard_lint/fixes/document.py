@@ -20,7 +20,7 @@ from datacard_lint.loading.card import Card
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,23 +10,36 @@ from datacard_lint.fixes.edits import quote_value, rename_key, replace_value
 from datacard_lint.fixes.model import Applicability, Fix, Path_
 from datacard_lint.fixes.registry import fixer
 from datacard_lint.hub import vocabulary as vocab
+from datacard_lint.rules import registry
 from datacard_lint.rules.general import HUB_STRING_KEYS
 from datacard_lint.rules.hub import _example_counts, language_key, size_bucket
+
+#: The rules these fixers fix, by name; their codes come from the rule registry.
+UNKNOWN_LICENSE = registry.get("unknown-license").code
+DEPRECATED_KEY = registry.get("deprecated-key").code
+UNKNOWN_TASK_CATEGORY = registry.get("unknown-task-category").code
+UNKNOWN_TASK_ID = registry.get("unknown-task-id").code
+INVALID_SIZE_CATEGORY = registry.get("invalid-size-category").code
+INVALID_CREATORS = registry.get("invalid-creators").code
+INVALID_MULTILINGUALITY = registry.get("invalid-multilinguality").code
+SIZE_CATEGORY_DISAGREES_WITH_EXAMPLES = registry.get("size-category-disagrees-with-examples").code
+LEGACY_HUB_VALUE = registry.get("legacy-hub-value").code
+BOOLEAN_IN_STRING_FIELD = registry.get("boolean-in-string-field").code
 
 SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 
 
-@fixer("DCL904", SAFE)
+@fixer(BOOLEAN_IN_STRING_FIELD, SAFE)
 def quote_typed_string(doc: Document, path: Path_) -> Fix | None:
     """`language: [no]` -> `language: ["no"]`: quoting keeps what was written, as a string."""
     if not path or path[0] not in HUB_STRING_KEYS:
         return None
     if not any(item.path == path and item.tag != "null" for item in doc.card.implicit):
         return None
-    return quote_value(doc, "DCL904", path, "quote the value")
+    return quote_value(doc, BOOLEAN_IN_STRING_FIELD, path, "quote the value")
 
 
-@fixer("DCL804", SAFE, sometimes=True)
+@fixer(DEPRECATED_KEY, SAFE, sometimes=True)
 def rename_deprecated_key(doc: Document, path: Path_) -> Fix | None:
     """`languages` -> `language`, unless the card has both (then the values need merging by hand)."""
     if len(path) != 1 or not isinstance(path[0], str):
@@ -34,7 +47,7 @@ def rename_deprecated_key(doc: Document, path: Path_) -> Fix | None:
     new = vocab.deprecated_keys().get(path[0])
     if new is None or new in doc.metadata:
         return None
-    return rename_key(doc, "DCL804", path, new, f"rename `{path[0]}` to `{new}`")
+    return rename_key(doc, DEPRECATED_KEY, path, new, f"rename `{path[0]}` to `{new}`")
 
 
 def _vocabulary_fix(doc: Document, code: str, path: Path_, choices: Iterable[str], *,
@@ -49,7 +62,7 @@ def _vocabulary_fix(doc: Document, code: str, path: Path_, choices: Iterable[str
     return replace_value(doc, code, path, replacement, applicability, f"replace `{value}` with `{replacement}`")
 
 
-@fixer("DCL805", SAFE, sometimes=True)
+@fixer(UNKNOWN_TASK_CATEGORY, SAFE, sometimes=True)
 def replace_task_category(doc: Document, path: Path_) -> Fix | None:
     """A retired category becomes the one the Hub replaced it with; a misspelt one is respelt."""
     value = doc.value(path)
@@ -60,46 +73,47 @@ def replace_task_category(doc: Document, path: Path_) -> Fix | None:
         replacement = legacy[value]
         if replacement is None:
             return None
-        return replace_value(doc, "DCL805", path, replacement, SAFE, f"replace `{value}` with `{replacement}`")
+        return replace_value(doc, UNKNOWN_TASK_CATEGORY, path, replacement, SAFE,
+                             f"replace `{value}` with `{replacement}`")
     if value in vocab.task_ids():
         return None  # it belongs in `task_ids`, with a category chosen by a person
-    return _vocabulary_fix(doc, "DCL805", path, vocab.task_categories())
+    return _vocabulary_fix(doc, UNKNOWN_TASK_CATEGORY, path, vocab.task_categories())
 
 
-@fixer("DCL806", SAFE, sometimes=True)
+@fixer(UNKNOWN_TASK_ID, SAFE, sometimes=True)
 def respell_task_id(doc: Document, path: Path_) -> Fix | None:
     value = doc.value(path)
     if not isinstance(value, str) or value in vocab.task_categories():
         return None
-    return _vocabulary_fix(doc, "DCL806", path, vocab.task_ids())
+    return _vocabulary_fix(doc, UNKNOWN_TASK_ID, path, vocab.task_ids())
 
 
-@fixer("DCL807", SAFE, sometimes=True)
+@fixer(INVALID_SIZE_CATEGORY, SAFE, sometimes=True)
 def respell_size_category(doc: Document, path: Path_) -> Fix | None:
     """Only case and separators: `10k<n<100k` is `10K<n<100K`, but `n>1M` is not `n>1T`."""
-    return _vocabulary_fix(doc, "DCL807", path, vocab.size_categories(), typos=False)
+    return _vocabulary_fix(doc, INVALID_SIZE_CATEGORY, path, vocab.size_categories(), typos=False)
 
 
-@fixer("DCL808", SAFE, sometimes=True)
+@fixer(INVALID_CREATORS, SAFE, sometimes=True)
 def respell_creators(doc: Document, path: Path_) -> Fix | None:
     kind = path[0] if path else None
     if kind not in ("annotations_creators", "language_creators"):
         return None
-    return _vocabulary_fix(doc, "DCL808", path, vocab.creators(kind))
+    return _vocabulary_fix(doc, INVALID_CREATORS, path, vocab.creators(kind))
 
 
-@fixer("DCL809", SAFE, sometimes=True)
+@fixer(INVALID_MULTILINGUALITY, SAFE, sometimes=True)
 def respell_multilinguality(doc: Document, path: Path_) -> Fix | None:
     value = doc.value(path)
     if not isinstance(value, str) or language_key(value) is not None:
         return None  # a language code here needs a person to say which value is meant
-    return _vocabulary_fix(doc, "DCL809", path, vocab.multilinguality())
+    return _vocabulary_fix(doc, INVALID_MULTILINGUALITY, path, vocab.multilinguality())
 
 
-@fixer("DCL801", SAFE, sometimes=True)
+@fixer(UNKNOWN_LICENSE, SAFE, sometimes=True)
 def respell_license(doc: Document, path: Path_) -> Fix | None:
     """Only case and separators (`Apache-2.0`, `cc-by-2-0`): a licence is a legal claim, not a typo."""
-    return _vocabulary_fix(doc, "DCL801", path, vocab.licenses(), typos=False)
+    return _vocabulary_fix(doc, UNKNOWN_LICENSE, path, vocab.licenses(), typos=False)
 
 
 def _total_examples(doc: Document) -> tuple[int, int] | None:
@@ -111,7 +125,7 @@ def _total_examples(doc: Document) -> tuple[int, int] | None:
     return (total, len(counts)) if total > 0 else None
 
 
-@fixer("DCL814", SAFE, sometimes=True)
+@fixer(LEGACY_HUB_VALUE, SAFE, sometimes=True)
 def replace_legacy_size(doc: Document, path: Path_) -> Fix | None:
     """Size `unknown` becomes the bucket of the example counts `dataset_info` gives.
 
@@ -128,11 +142,11 @@ def replace_legacy_size(doc: Document, path: Path_) -> Fix | None:
         return None
     total, configs = counted
     bucket = size_bucket(total)
-    return replace_value(doc, "DCL814", path, bucket, SAFE if configs == 1 else UNSAFE,
+    return replace_value(doc, LEGACY_HUB_VALUE, path, bucket, SAFE if configs == 1 else UNSAFE,
                          f"replace `{value}` with `{bucket}` ({total:,} examples in `dataset_info`)")
 
 
-@fixer("DCL812", UNSAFE)
+@fixer(SIZE_CATEGORY_DISAGREES_WITH_EXAMPLES, UNSAFE)
 def replace_stale_size(doc: Document, path: Path_) -> Fix | None:
     """Unsafe: the declared bucket may count something `dataset_info` does not (dialogues, not turns)."""
     value = doc.value(path)
@@ -142,4 +156,5 @@ def replace_stale_size(doc: Document, path: Path_) -> Fix | None:
     bucket = size_bucket(counted[0])
     if bucket == value:
         return None
-    return replace_value(doc, "DCL812", path, bucket, UNSAFE, f"replace `{value}` with `{bucket}`")
+    return replace_value(doc, SIZE_CATEGORY_DISAGREES_WITH_EXAMPLES, path, bucket, UNSAFE,
+                         f"replace `{value}` with `{bucket}`")

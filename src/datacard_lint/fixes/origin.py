@@ -9,13 +9,17 @@ from datacard_lint.fixes.document import Document
 from datacard_lint.fixes.edits import replace_value
 from datacard_lint.fixes.model import Applicability, Fix, Path_
 from datacard_lint.fixes.registry import fixer
+from datacard_lint.rules import registry
 from datacard_lint.rules._util import as_number
 from datacard_lint.rules.origin import BASES
+
+#: The rules these fixers fix, by name; their codes come from the rule registry.
+SHARE_SIZE_MISMATCH = registry.get("share-size-mismatch").code
 
 _GOVERNANCE, _PARTS = GOVERNANCE_KEY, "parts"
 
 
-@fixer("DCL102", Applicability.UNSAFE)
+@fixer(SHARE_SIZE_MISMATCH, Applicability.UNSAFE)
 def share_from_size(doc: Document, path: Path_) -> Fix | None:
     """Set the share to the part's size over the total size, in the part's `share_basis`.
 
@@ -40,5 +44,5 @@ def share_from_size(doc: Document, path: Path_) -> Fix | None:
     share = round(size / total, 3)
     if as_number(part.get("share")) == share:
         return None
-    return replace_value(doc, "DCL102", path, share, Applicability.UNSAFE,
+    return replace_value(doc, SHARE_SIZE_MISMATCH, path, share, Applicability.UNSAFE,
                          f"set `share: {share:g}` from `size.{basis}`")

@@ -174,7 +174,9 @@ def fetch(ref: HubRef, cache_dir: Path) -> Path:
 
 
 def _explain(ref: HubRef, exc: Exception, offline: bool) -> HubError:
-    from huggingface_hub import utils as hf
+    from huggingface_hub import utils
+
+    hf: Any = utils  # the error classes are re-exported there, not declared (`errors` is newer than 0.20)
 
     where = ref.display
     revision = ref.revision or DEFAULT_REVISION
@@ -235,9 +237,11 @@ def _first_line(text: str) -> str:
 
 def _silent_tqdm() -> Any:
     """A progress-bar class that never draws: a card is small and stderr is for findings."""
-    from huggingface_hub.utils import tqdm
+    from huggingface_hub import utils
 
-    class Silent(tqdm):  # type: ignore[misc, valid-type]
+    base: Any = utils.tqdm  # type: ignore[attr-defined]  # re-exported, not declared
+
+    class Silent(base):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["disable"] = True
             super().__init__(*args, **kwargs)

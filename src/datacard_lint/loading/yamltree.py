@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -34,7 +34,7 @@ _MEMO_LENGTH = 64
 _MEMO_SIZE = 8192
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """The safe loader, minus per-scalar Python work that cannot change its result.
 
     The composer asks the resolver for the tag of every scalar: regular expressions run on
@@ -50,11 +50,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         if kind is ScalarNode and implicit[0] and len(value) < _MEMO_LENGTH:
             tag = self._memo.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
                 if len(self._memo) < _MEMO_SIZE:
                     self._memo[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call,no-any-return]
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
@@ -209,10 +209,10 @@ class SpanTable(Mapping[Path_, Span]):
     def __len__(self) -> int:
         return len(self._table())
 
-    def items(self):  # type: ignore[no-untyped-def,override]
+    def items(self):  # type: ignore[no-untyped-def]
         return self._table().items()
 
-    def values(self):  # type: ignore[no-untyped-def,override]
+    def values(self):  # type: ignore[no-untyped-def]
         return self._table().values()
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -519,7 +519,7 @@ class _Builder:
         key = self.scalar(node, (*path, "<key>"))
         if not isinstance(key, Hashable):  # pragma: no cover - scalars are hashable
             self._fail(codes.YAML_SYNTAX_ERROR, "unhashable mapping key", node)
-        return key
+        return cast(Hashable, key)
 
     def _forget(self, path: Path_, earlier: Any) -> None:
         """Drop the positions recorded under `path` for a value that a duplicate key replaces."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 
+from datacard_lint import codes
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.config.settings import Settings
 from datacard_lint.diagnostics import Diagnostic, Severity
@@ -43,7 +44,7 @@ def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings
     profile = load_profile(settings.profile)
     view = GovernanceView.of(card.metadata)
     errors = _errors_by_requirement(card, diagnostics)
-    todos = _errors_by_requirement(card, [d for d in diagnostics if d.code == "DCL906"])
+    todos = _errors_by_requirement(card, [d for d in diagnostics if d.code == codes.TODO_MARKER])
     reasons = view.not_applicable
     results: dict[str, RequirementScore] = {}
     for requirement in REQUIREMENTS:
