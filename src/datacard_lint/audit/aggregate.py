@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from datacard_lint.rules import registry
-
 from datacard_lint import __version__
 from datacard_lint.evidence import models_in_message
 from datacard_lint.requirements import REQUIREMENT_TITLES, REQUIREMENTS
+from datacard_lint.rules import registry
 from datacard_lint.scoring.profile import LEVELS
 
 if TYPE_CHECKING:

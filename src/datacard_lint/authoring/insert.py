@@ -161,7 +161,8 @@ def _without_front_matter(card: Card, text: str, bom: bool, newline: str, codes:
     if dcl.FRONT_MATTER_NOT_AT_TOP in codes:
         raise Refusal("not-at-top", f"{_first_message(card, (dcl.FRONT_MATTER_NOT_AT_TOP,))}; move it to the top first")
     if dcl.FRONT_MATTER_MARKER_MALFORMED in codes:
-        raise Refusal("malformed-marker", f"{_first_message(card, (dcl.FRONT_MATTER_MARKER_MALFORMED,))}; fix the `---` lines first")
+        detail = _first_message(card, (dcl.FRONT_MATTER_MARKER_MALFORMED,))
+        raise Refusal("malformed-marker", f"{detail}; fix the `---` lines first")
     for opening in ("---\r\n---", "---\n---", "---\r---"):
         if text.startswith(opening):  # an empty front matter: fill it
             offset = len(opening) - 3

@@ -240,4 +240,5 @@ def _check_line_endings(card: Card, text: str) -> None:
     else:
         line = 1
         message = "file uses CRLF (Windows) line endings"
-    card.findings.append(Finding(codes.CRLF_LINE_ENDINGS, message, Span.point(line), "save the file with LF line endings"))
+    card.findings.append(Finding(codes.CRLF_LINE_ENDINGS, message, Span.point(line),
+                                 "save the file with LF line endings"))

@@ -94,7 +94,8 @@ def decode(data: bytes) -> SourceText:
     if nul >= 0:
         line, col = _byte_position(data, nul)
         message = "file contains NUL bytes; it looks binary, not a text card"
-        return SourceText(None, findings + [Finding(codes.BINARY_FILE, message, Span(line, col, line, col + 1))], had_bom)
+        binary = Finding(codes.BINARY_FILE, message, Span(line, col, line, col + 1))
+        return SourceText(None, findings + [binary], had_bom)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,4 +170,5 @@ def _io_error(path: Path, exc: OSError) -> Finding:
 
 def _too_large(size: int, limits: Limits) -> Finding:
     message = f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit"
-    return Finding(codes.FILE_TOO_LARGE, message, FILE_START, "raise `max-file-bytes` in the configuration if the card is genuine")
+    return Finding(codes.FILE_TOO_LARGE, message, FILE_START,
+                   "raise `max-file-bytes` in the configuration if the card is genuine")

@@ -67,7 +67,8 @@ def missing_governance_block(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit((), message)
 
 
-@rule(codes.UNUSED_SUPPRESSION, "unused-suppression", Severity.WARNING, "general", runs_check=False, needs_governance=False)
+@rule(codes.UNUSED_SUPPRESSION, "unused-suppression", Severity.WARNING, "general", runs_check=False,
+      needs_governance=False)
 def unused_suppression(ctx: RuleContext) -> Iterable[Hit]:
     """A `# datacard-lint: disable=…` comment silences nothing.
 

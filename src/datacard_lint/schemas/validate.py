@@ -74,7 +74,8 @@ def validate_governance(card: Card) -> list[Finding]:
     for finding in schema_findings:
         if newer and (finding.code == codes.UNKNOWN_PROPERTY or "not an allowed value" in finding.message):
             # Fields and vocabulary values added by a newer minor version are unknown here.
-            finding = Finding(codes.NEWER_SCHEMA_MINOR, finding.message + " (it may belong to the newer version)", finding.span)
+            finding = Finding(codes.NEWER_SCHEMA_MINOR, finding.message + " (it may belong to the newer version)",
+                              finding.span)
         findings.append(finding)
     return findings
 
