@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from dcl_testing import AS_OF, card, lint, marked
 
 from datacard_lint.config.settings import Settings
@@ -126,3 +127,36 @@ def test_the_engine_keys_decisions_by_settings_value_and_bounds_them() -> None:
     for n in range(MAX_DECISIONS + 10):
         engine.decision(Settings(min_score=float(n % 100), profile=str(n)))
     assert len(engine._decisions) <= MAX_DECISIONS
+
+
+def test_check_jobs_and_the_api_report_the_same_decided_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One configuration, three entry points: `check`, `check --jobs 2` and `lint_path` agree."""
+    import json
+
+    from click.testing import CliRunner
+
+    import datacard_lint
+    from datacard_lint.cli.main import cli
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.datacard-lint]\nseverity = {DCL904 = "info"}\n'
+        'per-file-ignores = {"legacy/*" = ["missing-governance-block"]}\n', encoding="utf-8")
+    for folder in ("legacy", "current"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "README.md").write_text(LOOSE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    expected = {
+        f"{folder}/README.md": sorted((d.code, d.severity.value, d.line)
+                                      for d in datacard_lint.lint_path(f"{folder}/README.md").diagnostics)
+        for folder in ("legacy", "current")
+    }
+    assert ("DCL904", "info", marked(LOOSE)) in expected["current/README.md"]
+    assert "DCL901" in {c for c, _, _ in expected["current/README.md"]}
+    assert "DCL901" not in {c for c, _, _ in expected["legacy/README.md"]}
+    for jobs in ("1", "2"):
+        out = CliRunner().invoke(cli, ["check", "--format", "json", "--jobs", jobs, "legacy", "current"])
+        assert out.exit_code == 0, out.output  # DCL904 is only information here
+        report = json.loads(out.output)
+        got = {c["path"]: sorted((d["code"], d["severity"], d["line"]) for d in c["diagnostics"])
+               for c in report["cards"]}
+        assert got == expected
