@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import as_word
+from datacard_lint.governance.readers import as_date, as_number, as_word, has_text
 from datacard_lint.governance.view import LabelView
 from datacard_lint.governance.vocabulary import (
     ALGORITHMIC_CLASSES,
@@ -17,7 +17,7 @@ from datacard_lint.governance.vocabulary import (
     MODEL_CLASSES,
     MODEL_SOURCE_TYPES,
 )
-from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
+from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
 

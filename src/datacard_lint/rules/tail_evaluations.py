@@ -8,9 +8,9 @@ from typing import Any
 
 from datacard_lint import language_table
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import as_date
 from datacard_lint.governance.view import TailEvaluationView
 from datacard_lint.governance.vocabulary import LANGUAGE_AXES, SYNTHETIC_CLASSES
-from datacard_lint.rules._util import as_date
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
 from datacard_lint.rules.hub import declared_languages, language_key, shorten
