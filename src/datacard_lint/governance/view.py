@@ -51,6 +51,9 @@ class Fact(Generic[T]):
     #: For an undisclosed fact in its long form: why, and where that was stated.
     reason: str | None = None
     source: str | None = None
+    #: The value as YAML loaded it (None when absent), for messages and for telling an
+    #: explicit `null` from a missing key.
+    raw: object = None
 
     @property
     def stated(self) -> bool:
@@ -72,11 +75,11 @@ def read_fact(data: Mapping[str, Any], key: str, path: Path_, read: Callable[[ob
         return Fact(Status.ABSENT, where)
     raw = data[key]
     if r.is_undisclosed(raw):
-        return Fact(Status.UNDISCLOSED, where, None, r.undisclosed_reason(raw), r.undisclosed_source(raw))
+        return Fact(Status.UNDISCLOSED, where, None, r.undisclosed_reason(raw), r.undisclosed_source(raw), raw)
     if r.is_todo(raw):
-        return Fact(Status.TODO, where)
+        return Fact(Status.TODO, where, raw=raw)
     value = read(raw)
-    return Fact(Status.INVALID, where) if value is None else Fact(Status.STATED, where, value)
+    return Fact(Status.INVALID, where, raw=raw) if value is None else Fact(Status.STATED, where, value, raw=raw)
 
 
 def _stated_text(value: object) -> str | None:
@@ -120,6 +123,26 @@ class _Node:
     def section(self, name: str) -> Mapping[str, Any] | None:
         """A sub-mapping, or None when absent or not a mapping (kept for the rules)."""
         return r.as_mapping(self.data.get(name))
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodView(_Node):
+    """A `collection_period`: start and end dates, either of which may be missing."""
+
+    @property
+    def start(self) -> _dt.date | None:
+        return r.as_date(self.get("start"))
+
+    @property
+    def end(self) -> _dt.date | None:
+        return r.as_date(self.get("end"))
+
+
+def read_period(data: Mapping[str, Any], path: Path_) -> Fact[PeriodView]:
+    """A `collection_period`: a period, honestly `undisclosed` (1.1), a TODO, absent or unreadable."""
+    where = (*path, "collection_period")
+    return read_fact(data, "collection_period", path,
+                     lambda v: PeriodView(v, where) if isinstance(v, Mapping) else None)
 
 
 def _nodes(cls: Callable[[int, Mapping[str, Any], Path_], T], value: object, path: Path_) -> list[T]:
@@ -223,6 +246,15 @@ class OriginView(_Node):
     @property
     def source_datasets(self) -> list[str]:
         return [s.strip() for s in r.strings(self.get("source_datasets")) if s.strip()]
+
+    @property
+    def collection_period(self) -> Fact[PeriodView]:
+        return read_period(self.data, self.path)
+
+    @property
+    def period(self) -> PeriodView:
+        """The stated period, or an empty one (no dates) when there is none."""
+        return self.collection_period.value or PeriodView({}, self.at("collection_period"))
 
     @property
     def synthetic(self) -> bool:
@@ -469,6 +501,32 @@ class PartView(_Node):
     def share_basis(self) -> str:
         value = self.get("share_basis")
         return value if isinstance(value, str) else "rows"
+
+    @property
+    def basis(self) -> str | None:
+        """The unit of the share as written: `rows` when absent, None when not a string."""
+        return r.as_word(self.data.get("share_basis", "rows"))
+
+    @property
+    def raw_id(self) -> str | None:
+        """The `id` as written, when it is a string (:attr:`id` falls back to the index)."""
+        return r.as_word(self.get("id"))
+
+    @property
+    def config_name(self) -> str | None:
+        return r.as_word(self.get("config_name"))
+
+    @property
+    def split(self) -> str | None:
+        return r.as_word(self.get("split"))
+
+    @property
+    def description(self) -> str | None:
+        return r.as_text(self.get("description"))
+
+    def size_in(self, unit: str) -> float | None:
+        """The part's size in `rows`, `tokens` or `bytes`, when stated as a number."""
+        return r.as_number(r.mapping(self.get("size")).get(unit))
 
     @property
     def size(self) -> Fact[Mapping[str, Any]]:
