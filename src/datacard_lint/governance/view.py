@@ -137,6 +137,11 @@ class PeriodView(_Node):
     def end(self) -> _dt.date | None:
         return r.as_date(self.get("end"))
 
+    @property
+    def dated(self) -> bool:
+        """The period names a start or an end (as keys, whatever their values)."""
+        return "start" in self.data or "end" in self.data
+
 
 def read_period(data: Mapping[str, Any], path: Path_) -> Fact[PeriodView]:
     """A `collection_period`: a period, honestly `undisclosed` (1.1), a TODO, absent or unreadable."""
@@ -418,6 +423,13 @@ class LabelView(_Node):
         return [value] if isinstance(value, str) else r.strings(value)
 
     @property
+    def determination_entries(self) -> list[tuple[int, object]]:
+        """The determination list as written, index by index (empty when it is not a list),
+        so a finding can point at the one entry it is about."""
+        value = self.get("determination")
+        return list(enumerate(value)) if isinstance(value, list) else []
+
+    @property
     def confidence(self) -> str | None:
         return self.word("confidence")
 
@@ -645,6 +657,15 @@ def _parent(index: int, data: Mapping[str, Any], path: Path_) -> ParentView:
 @dataclass(frozen=True, slots=True)
 class FreshDataView(_Node):
     @property
+    def collection_period(self) -> Fact[PeriodView]:
+        return read_period(self.data, self.path)
+
+    @property
+    def period(self) -> PeriodView:
+        """The stated period, or an empty one (no dates) when there is none."""
+        return self.collection_period.value or PeriodView({}, self.at("collection_period"))
+
+    @property
     def lawful_basis(self) -> Fact[str]:
         return read_fact(self.data, "lawful_basis", self.path, r.as_word)
 
@@ -674,6 +695,11 @@ class RenewalView(_Node):
         return r.stated_text(self.get("cadence"))
 
     @property
+    def cadence_raw(self) -> object:
+        """The cadence as YAML loaded it, for messages and for telling `none` from a TODO."""
+        return self.get("cadence")
+
+    @property
     def cadence_days(self) -> int | None:
         return r.cadence_days(self.get("cadence"))
 
@@ -685,6 +711,10 @@ class RenewalView(_Node):
     def generation_depth(self) -> tuple[int | None, int | None]:
         depth = r.mapping(self.get("generation_depth"))
         return r.as_int(depth.get("min")), r.as_int(depth.get("max"))
+
+    @property
+    def fresh_data_present(self) -> bool:
+        return isinstance(self.get("fresh_data"), Mapping)
 
     @property
     def fresh_data(self) -> FreshDataView:
@@ -699,6 +729,49 @@ class TailEvaluationView(_Node):
     def axis(self) -> str | None:
         """The axis as a string; a list or mapping (a schema error) reads as None."""
         return self.word("axis")
+
+    @property
+    def raw_axis(self) -> object:
+        """The axis as written (any YAML value), for duplicate detection and messages."""
+        return self.get("axis")
+
+    @property
+    def raw_slice(self) -> object:
+        return self.get("slice")
+
+    @property
+    def raw_metric(self) -> object:
+        return self.get("metric")
+
+    @property
+    def raw_benchmark(self) -> object:
+        return self.get("benchmark")
+
+    @property
+    def raw_date(self) -> object:
+        return self.get("date")
+
+    @property
+    def date(self) -> _dt.date | None:
+        return r.as_date(self.get("date"))
+
+    @property
+    def raw_value(self) -> object:
+        return self.get("value")
+
+    @property
+    def has_value(self) -> bool:
+        """`value` is written (whatever it holds): findings about the result point at it."""
+        return "value" in self.data
+
+    @property
+    def has_n(self) -> bool:
+        return "n" in self.data
+
+    @property
+    def raw_baseline(self) -> object:
+        """The baseline as written; None when absent or an explicit null."""
+        return self.get("baseline")
 
     @property
     def slice(self) -> str | None:
@@ -831,6 +904,12 @@ class GovernanceView:
     @property
     def parts(self) -> list[PartView]:
         return _nodes(_part, self.data.get("parts"), (*G, "parts"))
+
+    @property
+    def parts_all_mappings(self) -> bool:
+        """`parts` is a non-empty list of mappings only, so sums over the parts are whole."""
+        raw = self.data.get("parts")
+        return isinstance(raw, list) and bool(raw) and all(isinstance(item, Mapping) for item in raw)
 
     @property
     def synthetic_parts(self) -> list[PartView]:

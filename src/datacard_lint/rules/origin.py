@@ -6,7 +6,6 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import as_date, as_mapping, as_number, has_text
 from datacard_lint.governance.signals import LABELLING_ROLES, MACHINE, WRITING_ROLES, creators
 from datacard_lint.governance.view import GeneratorView, OriginView, Status
 from datacard_lint.governance.vocabulary import MODEL_CLASSES, ORIGIN_CLASSES
