@@ -63,10 +63,6 @@ def _fmt(number: float) -> str:
     return f"{number:.4g}"
 
 
-def _generators(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return [(g.index, g.data) for g in part.origin.generators]
-
-
 def _classes_known(parts: list[Part]) -> bool:
     """Every part has a valid class other than `other`, so "no synthetic part" is a fact."""
     return all(p.origin_class in ORIGIN_CLASSES and p.origin_class != "other" for p in parts)
