@@ -10,7 +10,7 @@ from dcl_testing import card, codes, codes_at, lint, marked, swap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datacard_lint.rules._util import as_date, as_int, as_number, has_text
+from datacard_lint.governance.readers import as_date, as_int, as_number, has_text
 from datacard_lint.rules.context import Thresholds
 
 # --- DCL101 origin-shares-do-not-sum ------------------------------------------------------

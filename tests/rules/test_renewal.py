@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from dcl_testing import card, codes, codes_at, lint, marked, swap
 
-from datacard_lint.rules._util import cadence_days
+from datacard_lint.governance.readers import cadence_days
 from datacard_lint.rules.context import Thresholds
 
 

@@ -9,8 +9,8 @@ from datacard_lint.fixes.document import Document
 from datacard_lint.fixes.edits import replace_value
 from datacard_lint.fixes.model import Applicability, Fix, Path_
 from datacard_lint.fixes.registry import fixer
+from datacard_lint.governance.readers import as_number
 from datacard_lint.rules import registry
-from datacard_lint.rules._util import as_number
 from datacard_lint.rules.origin import BASES
 
 #: The rules these fixers fix, by name; their codes come from the rule registry.

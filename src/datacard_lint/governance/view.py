@@ -51,6 +51,9 @@ class Fact(Generic[T]):
     #: For an undisclosed fact in its long form: why, and where that was stated.
     reason: str | None = None
     source: str | None = None
+    #: The value as YAML loaded it (None when absent), for messages and for telling an
+    #: explicit `null` from a missing key.
+    raw: object = None
 
     @property
     def stated(self) -> bool:
@@ -72,11 +75,11 @@ def read_fact(data: Mapping[str, Any], key: str, path: Path_, read: Callable[[ob
         return Fact(Status.ABSENT, where)
     raw = data[key]
     if r.is_undisclosed(raw):
-        return Fact(Status.UNDISCLOSED, where, None, r.undisclosed_reason(raw), r.undisclosed_source(raw))
+        return Fact(Status.UNDISCLOSED, where, None, r.undisclosed_reason(raw), r.undisclosed_source(raw), raw)
     if r.is_todo(raw):
-        return Fact(Status.TODO, where)
+        return Fact(Status.TODO, where, raw=raw)
     value = read(raw)
-    return Fact(Status.INVALID, where) if value is None else Fact(Status.STATED, where, value)
+    return Fact(Status.INVALID, where, raw=raw) if value is None else Fact(Status.STATED, where, value, raw=raw)
 
 
 def _stated_text(value: object) -> str | None:
@@ -120,6 +123,31 @@ class _Node:
     def section(self, name: str) -> Mapping[str, Any] | None:
         """A sub-mapping, or None when absent or not a mapping (kept for the rules)."""
         return r.as_mapping(self.data.get(name))
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodView(_Node):
+    """A `collection_period`: start and end dates, either of which may be missing."""
+
+    @property
+    def start(self) -> _dt.date | None:
+        return r.as_date(self.get("start"))
+
+    @property
+    def end(self) -> _dt.date | None:
+        return r.as_date(self.get("end"))
+
+    @property
+    def dated(self) -> bool:
+        """The period names a start or an end (as keys, whatever their values)."""
+        return "start" in self.data or "end" in self.data
+
+
+def read_period(data: Mapping[str, Any], path: Path_) -> Fact[PeriodView]:
+    """A `collection_period`: a period, honestly `undisclosed` (1.1), a TODO, absent or unreadable."""
+    where = (*path, "collection_period")
+    return read_fact(data, "collection_period", path,
+                     lambda v: PeriodView(v, where) if isinstance(v, Mapping) else None)
 
 
 def _nodes(cls: Callable[[int, Mapping[str, Any], Path_], T], value: object, path: Path_) -> list[T]:
@@ -223,6 +251,15 @@ class OriginView(_Node):
     @property
     def source_datasets(self) -> list[str]:
         return [s.strip() for s in r.strings(self.get("source_datasets")) if s.strip()]
+
+    @property
+    def collection_period(self) -> Fact[PeriodView]:
+        return read_period(self.data, self.path)
+
+    @property
+    def period(self) -> PeriodView:
+        """The stated period, or an empty one (no dates) when there is none."""
+        return self.collection_period.value or PeriodView({}, self.at("collection_period"))
 
     @property
     def synthetic(self) -> bool:
@@ -386,6 +423,13 @@ class LabelView(_Node):
         return [value] if isinstance(value, str) else r.strings(value)
 
     @property
+    def determination_entries(self) -> list[tuple[int, object]]:
+        """The determination list as written, index by index (empty when it is not a list),
+        so a finding can point at the one entry it is about."""
+        value = self.get("determination")
+        return list(enumerate(value)) if isinstance(value, list) else []
+
+    @property
     def confidence(self) -> str | None:
         return self.word("confidence")
 
@@ -469,6 +513,32 @@ class PartView(_Node):
     def share_basis(self) -> str:
         value = self.get("share_basis")
         return value if isinstance(value, str) else "rows"
+
+    @property
+    def basis(self) -> str | None:
+        """The unit of the share as written: `rows` when absent, None when not a string."""
+        return r.as_word(self.data.get("share_basis", "rows"))
+
+    @property
+    def raw_id(self) -> str | None:
+        """The `id` as written, when it is a string (:attr:`id` falls back to the index)."""
+        return r.as_word(self.get("id"))
+
+    @property
+    def config_name(self) -> str | None:
+        return r.as_word(self.get("config_name"))
+
+    @property
+    def split(self) -> str | None:
+        return r.as_word(self.get("split"))
+
+    @property
+    def description(self) -> str | None:
+        return r.as_text(self.get("description"))
+
+    def size_in(self, unit: str) -> float | None:
+        """The part's size in `rows`, `tokens` or `bytes`, when stated as a number."""
+        return r.as_number(r.mapping(self.get("size")).get(unit))
 
     @property
     def size(self) -> Fact[Mapping[str, Any]]:
@@ -587,6 +657,15 @@ def _parent(index: int, data: Mapping[str, Any], path: Path_) -> ParentView:
 @dataclass(frozen=True, slots=True)
 class FreshDataView(_Node):
     @property
+    def collection_period(self) -> Fact[PeriodView]:
+        return read_period(self.data, self.path)
+
+    @property
+    def period(self) -> PeriodView:
+        """The stated period, or an empty one (no dates) when there is none."""
+        return self.collection_period.value or PeriodView({}, self.at("collection_period"))
+
+    @property
     def lawful_basis(self) -> Fact[str]:
         return read_fact(self.data, "lawful_basis", self.path, r.as_word)
 
@@ -616,6 +695,11 @@ class RenewalView(_Node):
         return r.stated_text(self.get("cadence"))
 
     @property
+    def cadence_raw(self) -> object:
+        """The cadence as YAML loaded it, for messages and for telling `none` from a TODO."""
+        return self.get("cadence")
+
+    @property
     def cadence_days(self) -> int | None:
         return r.cadence_days(self.get("cadence"))
 
@@ -627,6 +711,10 @@ class RenewalView(_Node):
     def generation_depth(self) -> tuple[int | None, int | None]:
         depth = r.mapping(self.get("generation_depth"))
         return r.as_int(depth.get("min")), r.as_int(depth.get("max"))
+
+    @property
+    def fresh_data_present(self) -> bool:
+        return isinstance(self.get("fresh_data"), Mapping)
 
     @property
     def fresh_data(self) -> FreshDataView:
@@ -641,6 +729,49 @@ class TailEvaluationView(_Node):
     def axis(self) -> str | None:
         """The axis as a string; a list or mapping (a schema error) reads as None."""
         return self.word("axis")
+
+    @property
+    def raw_axis(self) -> object:
+        """The axis as written (any YAML value), for duplicate detection and messages."""
+        return self.get("axis")
+
+    @property
+    def raw_slice(self) -> object:
+        return self.get("slice")
+
+    @property
+    def raw_metric(self) -> object:
+        return self.get("metric")
+
+    @property
+    def raw_benchmark(self) -> object:
+        return self.get("benchmark")
+
+    @property
+    def raw_date(self) -> object:
+        return self.get("date")
+
+    @property
+    def date(self) -> _dt.date | None:
+        return r.as_date(self.get("date"))
+
+    @property
+    def raw_value(self) -> object:
+        return self.get("value")
+
+    @property
+    def has_value(self) -> bool:
+        """`value` is written (whatever it holds): findings about the result point at it."""
+        return "value" in self.data
+
+    @property
+    def has_n(self) -> bool:
+        return "n" in self.data
+
+    @property
+    def raw_baseline(self) -> object:
+        """The baseline as written; None when absent or an explicit null."""
+        return self.get("baseline")
 
     @property
     def slice(self) -> str | None:
@@ -773,6 +904,12 @@ class GovernanceView:
     @property
     def parts(self) -> list[PartView]:
         return _nodes(_part, self.data.get("parts"), (*G, "parts"))
+
+    @property
+    def parts_all_mappings(self) -> bool:
+        """`parts` is a non-empty list of mappings only, so sums over the parts are whole."""
+        raw = self.data.get("parts")
+        return isinstance(raw, list) and bool(raw) and all(isinstance(item, Mapping) for item in raw)
 
     @property
     def synthetic_parts(self) -> list[PartView]:

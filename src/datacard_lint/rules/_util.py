@@ -1,20 +1,13 @@
 """Helpers shared by rule modules: where to anchor a part's finding and how to name it.
 
-The typed readers live in the governance model (`datacard_lint.governance.readers`); they
-are re-exported here for the rule modules that import them from this module.
+Nothing here reads a governance field: the typed readers live in the governance model
+(`datacard_lint.governance.readers`) and rule modules import them from there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 
-from datacard_lint.governance.readers import as_date as as_date
-from datacard_lint.governance.readers import as_int as as_int
-from datacard_lint.governance.readers import as_mapping as as_mapping
-from datacard_lint.governance.readers import as_number as as_number
-from datacard_lint.governance.readers import cadence_days as cadence_days
-from datacard_lint.governance.readers import entries as entries
-from datacard_lint.governance.readers import has_text as has_text
 from datacard_lint.rules.context import Part
 
 Path_ = tuple[Hashable, ...]

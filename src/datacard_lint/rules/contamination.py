@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import as_word
+from datacard_lint.governance.readers import as_number, as_word, has_text
 from datacard_lint.governance.view import LabelView
 from datacard_lint.governance.vocabulary import (
     ALGORITHMIC_CLASSES,
@@ -17,7 +17,7 @@ from datacard_lint.governance.vocabulary import (
     MODEL_CLASSES,
     MODEL_SOURCE_TYPES,
 )
-from datacard_lint.rules._util import as_date, as_number, has_text, label, part_anchor
+from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
 
@@ -42,22 +42,22 @@ def _determinations(contamination: Mapping[str, Any]) -> list[str]:
 def _period_date(part: Part, as_of: _dt.date) -> tuple[Path_, _dt.date, str] | None:
     """The last collection date with its path: the period's end, or `as_of` when only a start
     is given (the schema reads a missing end as a collection that is still running)."""
-    period = part.origin.get("collection_period")
-    if not isinstance(period, Mapping):
+    period = part.origin.collection_period.value
+    if period is None:
         return None
     base = (*part.path, "origin", "collection_period")
-    end = as_date(period.get("end"))
+    end = period.end
     if end is not None:
         return (*base, "end"), end, "end"
-    start = as_date(period.get("start"))
+    start = period.start
     if start is not None:
         return (*base, "start"), max(start, as_of), "runs"
     return None
 
 
 def _has_period(part: Part) -> bool:
-    period = part.origin.get("collection_period")
-    return isinstance(period, Mapping) and ("start" in period or "end" in period)
+    period = part.origin.collection_period.value
+    return period is not None and period.dated
 
 
 def _crawls(ctx: RuleContext) -> list[Part]:
@@ -603,11 +603,9 @@ def ai_share_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
 
 
 def _predates_index(contamination: Mapping[str, Any]) -> int | None:
-    value = contamination.get("determination")
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if item == "source_predates_genai":
-                return index
+    for index, item in LabelView(contamination, ()).determination_entries:
+        if item == "source_predates_genai":
+            return index
     return None
 
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from datacard_lint import language_table
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import has_text
 from datacard_lint.hub import vocabulary as vocab
 from datacard_lint.hub.configs import config_problems
 from datacard_lint.hub.dataset_info import dataset_info_problems
 from datacard_lint.hub.problems import Problem
-from datacard_lint.rules._util import has_text
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import RuleContext
 

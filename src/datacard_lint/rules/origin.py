@@ -9,14 +9,7 @@ from datacard_lint.diagnostics import Severity
 from datacard_lint.governance.signals import LABELLING_ROLES, MACHINE, WRITING_ROLES, creators
 from datacard_lint.governance.view import GeneratorView, OriginView, Status
 from datacard_lint.governance.vocabulary import MODEL_CLASSES, ORIGIN_CLASSES
-from datacard_lint.rules._util import (
-    as_date,
-    as_mapping,
-    as_number,
-    has_text,
-    label,
-    part_anchor,
-)
+from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
 
@@ -40,15 +33,14 @@ _EPS = 1e-9
 
 def _all_parts(ctx: RuleContext) -> list[Part] | None:
     """Every part, or None if the list holds something that is not a part (sums would be partial)."""
-    raw = ctx.governance.get("parts")
-    if not isinstance(raw, list) or not raw or not all(isinstance(item, Mapping) for item in raw):
+    if not ctx.view.parts_all_mappings:
         return None
     return ctx.parts()
 
 
 def _basis(part: Part) -> str | None:
     """The unit of the part's share: `rows` by default, None if unreadable."""
-    value = part.data.get("share_basis", "rows")
+    value = part.basis
     return value if value in BASES else None
 
 
@@ -57,7 +49,7 @@ def _shares(parts: list[Part]) -> list[float | None] | None:
     shares: list[float | None] = []
     for part in parts:
         share = part.share
-        if share.status is not Status.ABSENT and not share.stated and part.data.get("share") is not None:
+        if share.status is not Status.ABSENT and not share.stated and share.raw is not None:
             return None  # undisclosed, a TODO or unreadable: the sum cannot be checked
         shares.append(share.value)
     return shares
@@ -69,10 +61,6 @@ def _ids(parts: Iterable[Part]) -> str:
 
 def _fmt(number: float) -> str:
     return f"{number:.4g}"
-
-
-def _generators(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return [(g.index, g.data) for g in part.origin.generators]
 
 
 def _classes_known(parts: list[Part]) -> bool:
@@ -201,14 +189,14 @@ def share_size_mismatch(ctx: RuleContext) -> Iterable[Hit]:
     if parts is None:
         return
     for basis in BASES:
-        sizes = [as_number((as_mapping(p.data.get("size")) or {}).get(basis)) for p in parts]
+        sizes = [p.size_in(basis) for p in parts]
         if any(s is None or s < 0 for s in sizes):
             continue
         total = sum(s for s in sizes if s is not None)
         if total <= 0:
             continue
         for part, size in zip(parts, sizes, strict=True):
-            share = as_number(part.data.get("share"))
+            share = part.share.value
             if share is None or size is None or _basis(part) != basis:
                 continue
             expected = size / total
@@ -325,8 +313,8 @@ def duplicate_part_id(ctx: RuleContext) -> Iterable[Hit]:
     """
     seen: dict[str, int] = {}
     for part in ctx.parts():
-        value = part.data.get("id")
-        if not isinstance(value, str):
+        value = part.raw_id
+        if value is None:
             continue
         if value in seen:
             yield Hit((*part.path, "id"),
@@ -412,7 +400,7 @@ def unknown_config_binding(ctx: RuleContext) -> Iterable[Hit]:
     if configs is None:
         return
     for part in ctx.parts():
-        name = part.data.get("config_name")
+        name = part.config_name
         if isinstance(name, str) and name not in configs:
             known = ", ".join(f"`{n}`" for n in configs) or "none"
             yield Hit((*part.path, "config_name"),
@@ -467,7 +455,7 @@ def config_binding_without_configs(ctx: RuleContext) -> Iterable[Hit]:
         return
     known = {"default"} | _dataset_info_configs(ctx)
     for part in ctx.parts():
-        name = part.data.get("config_name")
+        name = part.config_name
         if isinstance(name, str) and name not in known:
             yield Hit((*part.path, "config_name"),
                       f"{label(part)} is bound to config `{name}`, but the card declares no `configs`; "
@@ -585,7 +573,7 @@ def seed_source_missing(ctx: RuleContext) -> Iterable[Hit]:
     the prompts, seeds or templates the model was given.
     """
     for part in ctx.parts():
-        if part.origin_class in MODEL_CLASSES and not has_text(part.origin.get("seed_source")):
+        if part.origin_class in MODEL_CLASSES and part.origin.seed_source is None:
             yield Hit((*part.path, "origin", "class"),
                       f"{label(part)} is {part.origin_class} but gives no `origin.seed_source`",
                       help="say which prompts, seeds or templates the model was given")
@@ -869,7 +857,7 @@ def share_basis_mixed(ctx: RuleContext) -> Iterable[Hit]:
     Measure every share in one unit (`tokens` for pre-training corpora), and give every
     part its size in that unit.
     """
-    with_share = [p for p in ctx.parts() if as_number(p.data.get("share")) is not None and _basis(p)]
+    with_share = [p for p in ctx.parts() if p.share.value is not None and _basis(p)]
     if len({_basis(p) for p in with_share}) < 2:
         return
     first = _basis(with_share[0])
@@ -952,10 +940,10 @@ def unknown_split_binding(ctx: RuleContext) -> Iterable[Hit]:
     if not configs:
         return
     for part in ctx.parts():
-        split = part.data.get("split")
+        split = part.split
         if not isinstance(split, str):
             continue
-        name = part.data.get("config_name")
+        name = part.config_name
         if isinstance(name, str):
             config = configs.get(name)
         else:
@@ -1113,8 +1101,8 @@ def collection_period_inverted(ctx: RuleContext) -> Iterable[Hit]:
     Swap or correct the dates.
     """
     for part in ctx.parts():
-        period = as_mapping(part.origin.get("collection_period")) or {}
-        start, end = as_date(period.get("start")), as_date(period.get("end"))
+        period = part.origin.period
+        start, end = period.start, period.end
         if start and end and end < start:
             yield Hit((*part.path, "origin", "collection_period", "end"),
                       f"collection period of {label(part)} ends ({end}) before it starts ({start})",
@@ -1170,10 +1158,10 @@ def preference_labeler_missing(ctx: RuleContext) -> Iterable[Hit]:
     for part in ctx.parts():
         if part.origin_class != "generated_preference_label":
             continue
-        generators = [g for _, g in _generators(part)]
-        if not generators or not all(isinstance(g.get("role"), str) for g in generators):
+        generators = part.origin.generators
+        if not generators or not all(g.role is not None for g in generators):
             continue  # DCL103 covers no generators; an unstated role may be the labeller
-        if not any(g.get("role") in ("labeler", "judge", "rater") for g in generators):
+        if not any(g.role in ("labeler", "judge", "rater") for g in generators):
             yield Hit((*part.path, "origin", "class"),
                       f"{label(part)} is generated_preference_label, but no generator has role labeler, rater or judge",
                       help="add the model that produced the preferences with `role: labeler`")

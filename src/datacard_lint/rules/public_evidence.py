@@ -7,9 +7,10 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity, Span
+from datacard_lint.governance.readers import has_text
 from datacard_lint.governance.view import PublicEvidenceView
 from datacard_lint.loading.frontmatter import count_lines
-from datacard_lint.rules._util import has_text, label
+from datacard_lint.rules._util import label
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import Part, RuleContext
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import has_text
 from datacard_lint.governance.signals import generated_content_signals
-from datacard_lint.rules._util import has_text, label, part_anchor
+from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.rules.context import G, Part, RuleContext
+from datacard_lint.rules.context import G, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -7,21 +7,20 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import is_undisclosed
-from datacard_lint.governance.vocabulary import MIXED_CLASS, MODEL_CLASSES, SYNTHETIC_CLASSES
-from datacard_lint.rules._util import (
+from datacard_lint.governance.readers import (
     as_date,
     as_int,
     as_mapping,
-    as_number,
     cadence_days,
     entries,
     has_text,
-    label,
+    is_undisclosed,
 )
 from datacard_lint.governance.roles import dataset_role, stated_role
+from datacard_lint.governance.vocabulary import MODEL_CLASSES
+from datacard_lint.rules._util import label
 from datacard_lint.rules.base import Hit, rule
-from datacard_lint.rules.context import G, Part, RuleContext
+from datacard_lint.rules.context import G, RuleContext
 
 E, W = Severity.ERROR, Severity.WARNING
 R = (*G, "renewal")

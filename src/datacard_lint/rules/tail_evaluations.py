@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
 
 from datacard_lint import language_table
 from datacard_lint.diagnostics import Severity
 from datacard_lint.governance.view import TailEvaluationView
 from datacard_lint.governance.vocabulary import LANGUAGE_AXES, SYNTHETIC_CLASSES
-from datacard_lint.rules._util import as_date
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, RuleContext
 from datacard_lint.rules.hub import declared_languages, language_key, shorten
@@ -19,19 +17,19 @@ E, W = Severity.ERROR, Severity.WARNING
 REQ = "tail_evaluations"
 
 
-def _evaluations(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any]]]:
-    return [(t.index, t.data) for t in ctx.view.tail_evaluations]
+def _evaluations(ctx: RuleContext) -> list[tuple[int, TailEvaluationView]]:
+    return [(t.index, t) for t in ctx.view.tail_evaluations]
 
 
-def _axis(item: Mapping[str, Any]) -> str | None:
-    return TailEvaluationView(item, ()).axis
+def _axis(item: TailEvaluationView) -> str | None:
+    return item.axis
 
 
-def _language_slices(ctx: RuleContext) -> list[tuple[int, Mapping[str, Any], str]]:
+def _language_slices(ctx: RuleContext) -> list[tuple[int, TailEvaluationView, str]]:
     """(index, evaluation, slice) for language and dialect results with a string slice."""
     out = []
     for index, item in _evaluations(ctx):
-        slice_ = item.get("slice")
+        slice_ = item.raw_slice
         if _axis(item) in LANGUAGE_AXES and isinstance(slice_, str):
             out.append((index, item, slice_))
     return out
@@ -75,16 +73,16 @@ def _is_multilingual(ctx: RuleContext, languages: Mapping[str, str]) -> bool:
     )
 
 
-def _where(index: int, item: Mapping[str, Any]) -> str:
-    axis, slice_ = item.get("axis"), item.get("slice")
+def _where(index: int, item: TailEvaluationView) -> str:
+    axis, slice_ = item.raw_axis, item.raw_slice
     if isinstance(axis, str) and isinstance(slice_, str):
         return f"tail evaluation {index + 1} ({axis} `{slice_}`)"
     return f"tail evaluation {index + 1}"
 
 
-def _value_path(index: int, item: Mapping[str, Any]) -> tuple[Hashable, ...]:
+def _value_path(index: int, item: TailEvaluationView) -> tuple[Hashable, ...]:
     base = (*G, REQ, index)
-    return (*base, "value") if "value" in item else base
+    return (*base, "value") if item.has_value else base
 
 
 @rule("DCL501", "multilingual-without-language-slice", W, REQ)
@@ -198,7 +196,7 @@ def result_without_baseline(ctx: RuleContext) -> Iterable[Hit]:
     `baseline.description`).
     """
     for index, item in _evaluations(ctx):
-        baseline = item.get("baseline")
+        baseline = item.raw_baseline
         if baseline is None:
             yield Hit(_value_path(index, item), f"{_where(index, item)} has no baseline to compare its value with",
                       help="add `baseline: {value: ..., slice: ...}` with the head slice "
@@ -262,7 +260,7 @@ def slice_language_not_declared(ctx: RuleContext) -> Iterable[Hit]:
         if key is None or key in languages:
             continue
         yield Hit((*G, REQ, index, "slice"),
-                  f"slice `{slice_}` ({item.get('axis')}) is not in a language the card lists "
+                  f"slice `{slice_}` ({item.raw_axis}) is not in a language the card lists "
                   f"under `language` ({shorten(list(languages.values()))})",
                   help=f"add `{_primary(slice_) or key}` to `language`, or correct the slice tag")
 
@@ -391,7 +389,7 @@ def invalid_slice_tag(ctx: RuleContext) -> Iterable[Hit]:
             else:
                 help_ = "use a BCP-47 tag such as `yo` or `sw-KE`"
         yield Hit((*G, REQ, index, "slice"),
-                  f"slice `{slice_}` of a {item.get('axis')} evaluation is not a valid BCP-47 tag", help=help_)
+                  f"slice `{slice_}` of a {item.raw_axis} evaluation is not a valid BCP-47 tag", help=help_)
 
 
 @rule("DCL506", "evaluation-without-sample-size", W, REQ)
@@ -439,7 +437,7 @@ def evaluation_without_sample_size(ctx: RuleContext) -> Iterable[Hit]:
     Add `n`, the number of evaluation items in the slice.
     """
     for index, item in _evaluations(ctx):
-        if "n" not in item:
+        if not item.has_n:
             yield Hit(_value_path(index, item), f"{_where(index, item)} gives no sample size `n`",
                       help="add `n`, the number of evaluation items in the slice")
 
@@ -558,16 +556,16 @@ def duplicate_tail_evaluation(ctx: RuleContext) -> Iterable[Hit]:
     Delete the repeated entry, or tell the two apart by `benchmark`, `date` or a more
     specific slice.
     """
-    seen: dict[Hashable, tuple[int, Mapping[str, Any]]] = {}
+    seen: dict[Hashable, tuple[int, TailEvaluationView]] = {}
     for index, item in _evaluations(ctx):
-        slice_ = item.get("slice")
+        slice_ = item.raw_slice
         if isinstance(slice_, str) and _axis(item) in LANGUAGE_AXES:
             slice_ = slice_.strip().lower()
-        key = (_freeze(item.get("axis")), _freeze(slice_), _freeze(item.get("metric")),
-               _freeze(item.get("benchmark")), _freeze(as_date(item.get("date")) or item.get("date")))
+        key = (_freeze(item.raw_axis), _freeze(slice_), _freeze(item.raw_metric),
+               _freeze(item.raw_benchmark), _freeze(item.date or item.raw_date))
         if key in seen:
             first, other = seen[key]
-            values = (other.get("value"), item.get("value"))
+            values = (other.raw_value, item.raw_value)
             differs = values[0] != values[1]
             detail = f" with a different value ({values[0]} vs {values[1]})" if differs else ""
             yield Hit((*G, REQ, index), f"{_where(index, item)} repeats tail evaluation {first + 1}{detail}",
@@ -621,7 +619,7 @@ def evaluation_date_in_future(ctx: RuleContext) -> Iterable[Hit]:
     Correct the date, or remove results that have not been measured yet.
     """
     for index, item in _evaluations(ctx):
-        when = as_date(item.get("date"))
+        when = item.date
         if when is not None and when > ctx.as_of:
             yield Hit((*G, REQ, index, "date"),
                       f"{_where(index, item)} is dated {when.isoformat()}, after {ctx.as_of.isoformat()}",

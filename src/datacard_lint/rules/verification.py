@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.readers import as_number, entries, has_text
 from datacard_lint.governance.signals import generated_content_signals
-from datacard_lint.rules._util import as_number, entries, has_text, label, part_anchor
+from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
 
