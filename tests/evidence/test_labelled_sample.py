@@ -53,7 +53,7 @@ def test_the_sample_is_large_enough_and_well_formed() -> None:
     assert len(rows) >= 200
     assert len({r.path for r in rows}) == len(rows), "a card is labelled twice"
     assert sum(r.label == "pos" for r in rows) >= 60
-    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3"}
+    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3", "heldout4-broad", "heldout4-strong", "heldout4-rest"}
     assert {r.label for r in rows} <= {"pos", "neg", "unclear"}
 
 
