@@ -1,10 +1,10 @@
 """Draw a new held-out part of the generated-content sample, reproducibly.
 
-The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not already in
-`tests/evidence/labels.tsv`, without the Hub evaluator's prediction repositories (one
+The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not in a `tuning*`
+part of `tests/evidence/labels.tsv`, without the Hub evaluator's prediction repositories (one
 template, 666 files: `hub-2023/autoevaluate_*`; 22 are already labelled) and without
-`oddities/` (earlier versions of `hf-2022` cards). Strata are set by fixed lists of generic words, written for the draw and never
-derived from the detector or its vocabulary:
+`oddities/` (earlier versions of `hf-2022` cards). Strata are set by fixed lists of
+generic words, written for the draw and never derived from the detector or its vocabulary:
 
 - `broad`: the card's lower-cased file (front matter included, the Hub's boilerplate "size
   of the generated dataset" removed) matches `GENERIC_WORDS`;
