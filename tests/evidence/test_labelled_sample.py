@@ -1,15 +1,17 @@
 """Precision and recall of the evidence detector on the hand-labelled corpus sample.
 
-`labels.tsv` holds 310 cards of `../shared/corpus/` labelled by reading them (see
-GUIDE.md). `tuning` and `tuning2` were used to shape the vocabulary; `heldout` was
-labelled with the vocabulary frozen and is not used to change it. The target is
-precision >= 0.95 and recall >= 0.80 on the held-out part; the recall target is not met
-(measured 3 of 9), which the strict xfail below records rather than hides.
+`labels.tsv` holds 468 cards of `../shared/corpus/` labelled by reading them (see
+GUIDE.md). The three `tuning*` parts were each measured once while held out and then used
+to shape the vocabulary: the tests on them guard against regressions. `heldout4-*` was
+drawn by `benchmarks/evidence_draw.py` and has not been tuned on; its tests keep its
+measured precision and keep the recall shortfall visible (a strict xfail).
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from datacard_lint.loading.card import load_card
 from datacard_lint.loading.limits import Limits
 
 LABELS = Path(__file__).with_name("labels.tsv")
+DRAW = Path(__file__).resolve().parents[2] / "benchmarks" / "evidence_draw.py"
+HELDOUT = ("heldout4-broad", "heldout4-strong", "heldout4-rest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +39,10 @@ def _rows() -> list[Row]:
         return [Row(r[0], r[1], r[2]) for r in reader if r]
 
 
-def _confusion(corpus: Path, split: str) -> tuple[int, int, int, int]:
+def _confusion(corpus: Path, *splits: str) -> tuple[int, int, int, int]:
     tp = fp = fn = tn = 0
     for row in _rows():
-        if row.split != split or row.label not in ("pos", "neg"):
+        if row.split not in splits or row.label not in ("pos", "neg"):
             continue
         fired = bool(find(load_card(corpus / row.path, row.path, Limits())))
         if row.label == "pos":
@@ -53,11 +57,11 @@ def test_the_sample_is_large_enough_and_well_formed() -> None:
     assert len(rows) >= 200
     assert len({r.path for r in rows}) == len(rows), "a card is labelled twice"
     assert sum(r.label == "pos" for r in rows) >= 60
-    assert {r.split for r in rows} == {"tuning", "tuning2", "heldout"}
+    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3", *HELDOUT}
     assert {r.label for r in rows} <= {"pos", "neg", "unclear"}
 
 
-@pytest.mark.parametrize("split", ["tuning", "tuning2"])
+@pytest.mark.parametrize("split", ["tuning", "tuning2", "tuning3"])
 def test_tuned_parts_stay_precise(corpus: Path, split: str) -> None:
     """A guard against regressions on the cards the vocabulary was shaped on."""
     tp, fp, fn, _ = _confusion(corpus, split)
@@ -65,12 +69,30 @@ def test_tuned_parts_stay_precise(corpus: Path, split: str) -> None:
     assert tp / (tp + fn) >= 0.95
 
 
-def test_heldout_precision_meets_the_target(corpus: Path) -> None:
-    tp, fp, _, _ = _confusion(corpus, "heldout")
-    assert tp + fp > 0 and tp / (tp + fp) >= 0.95
+def _draw_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("evidence_draw", DRAW)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-@pytest.mark.xfail(strict=True, reason="held-out recall measured 0.333 (3 of 9 positives); target 0.80 not met")
-def test_heldout_recall_meets_the_target(corpus: Path) -> None:
-    tp, _, fn, _ = _confusion(corpus, "heldout")
+def test_the_heldout_part_is_the_documented_draw(corpus: Path) -> None:
+    """The held-out cards are exactly what the seeded draw gives, stratum by stratum."""
+    drawn = _draw_module().draw(28, 80, 50)
+    labelled = {(r.path, r.split.removeprefix("heldout4-")) for r in _rows() if r.split in HELDOUT}
+    assert set(drawn) == labelled
+    assert sum(r.label == "pos" for r in _rows() if r.split in HELDOUT) >= 30
+
+
+def test_heldout_part_stays_precise(corpus: Path) -> None:
+    """Measured 14 of 14 findings right (after one label was corrected, see GUIDE.md)."""
+    tp, fp, _, _ = _confusion(corpus, *HELDOUT)
+    assert tp / (tp + fp) >= 0.95
+
+
+@pytest.mark.xfail(strict=True, reason="held-out recall is 0.452, short of the 0.80 target (see GUIDE.md)")
+def test_heldout_part_meets_the_recall_target(corpus: Path) -> None:
+    tp, _, fn, _ = _confusion(corpus, *HELDOUT)
     assert tp / (tp + fn) >= 0.80

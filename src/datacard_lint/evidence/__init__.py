@@ -4,6 +4,10 @@
 Markdown body (located at line and column), synthetic tags, and source datasets that are
 themselves generated. Rules, `init` and `audit` all read evidence through this package.
 The words it looks for are data files in `vocabulary/` (see the README there).
+
+Importing this package is cheap on purpose: the detector, its vocabulary and the Markdown
+parser are imported on the first call of `find`, so a run that does not select DCL613 or
+DCL614 (or only formats and reads back findings, as `audit` does) never pays for them.
 """
 
 from __future__ import annotations
@@ -13,10 +17,6 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
-
-from datacard_lint.evidence.detect import judge_text, statements
-from datacard_lint.evidence.vocab import fold, metadata_vocabulary, seed_patterns, trigger
-from datacard_lint.evidence.vocab import model_names as _names
 
 if TYPE_CHECKING:
     from datacard_lint.loading.card import Card
@@ -101,9 +101,12 @@ def _readable(body: str) -> str:
 
 
 def _text_evidence(text: str, body_start: int) -> list[Evidence]:
+    from datacard_lint.evidence.vocab import fold, trigger
+
     body = _readable(text[body_start:])
     if not body.strip() or trigger().search(fold(_plain(body))) is None:
         return []  # the common case: nothing to parse
+    from datacard_lint.evidence.detect import statements
     from datacard_lint.evidence.prose import sentences
 
     first_line = _count_lines(text, body_start) + 1
@@ -149,6 +152,8 @@ def _columns(source_lines: list[str], line: int, anchor: str) -> tuple[int, int]
 
 
 def _seeds(sentence: str) -> list[str]:
+    from datacard_lint.evidence.vocab import seed_patterns
+
     found: list[str] = []
     for pattern in seed_patterns():
         for match in pattern.finditer(sentence):
@@ -165,6 +170,10 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _metadata_evidence(meta: Mapping[Any, Any]) -> list[Evidence]:
+    from datacard_lint.evidence.detect import judge_text
+    from datacard_lint.evidence.vocab import metadata_vocabulary
+    from datacard_lint.evidence.vocab import model_names as _names
+
     vocab = metadata_vocabulary()
     out: list[Evidence] = []
     for index, tag in enumerate(_as_list(meta.get("tags"))):

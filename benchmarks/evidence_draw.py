@@ -1,0 +1,109 @@
+"""Draw a new held-out part of the generated-content sample, reproducibly.
+
+The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not in a `tuning*`
+part of `tests/evidence/labels.tsv`, without the Hub evaluator's prediction repositories (one
+template, 666 files: `hub-2023/autoevaluate_*`; 22 are already labelled) and without
+`oddities/` (earlier versions of `hf-2022` cards). Strata are set by fixed lists of
+generic words, written for the draw and never derived from the detector or its vocabulary:
+
+- `broad`: the card's lower-cased file (front matter included, the Hub's boilerplate "size
+  of the generated dataset" removed) matches `GENERIC_WORDS`;
+- `strong`: a `broad` card whose lower-cased body (after the front matter) matches the
+  narrower `STRONG_WORDS`;
+- `rest`: every other card of the pool.
+
+A seeded shuffle (sorted paths, one `random.Random(SEED)`: `broad`, then `rest`, then
+`strong`) gives the first `--broad`, `--rest` and `--strong` cards; `strong` cards already
+drawn as `broad` are skipped. (The first 28 `broad` cards were labelled first; the `broad`
+words matched too many cards without generated content, such as every `text-generation`
+task, to give 30 positives, so the `strong` stratum was added before more were read.) The
+whole draw was labelled before the detector was run on any of its cards.
+
+    python benchmarks/evidence_draw.py [--broad 28] [--strong 80] [--rest 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = ROOT / "tests" / "evidence" / "labels.tsv"
+SEED = 20261203
+BOILERPLATE = "size of the generated dataset"
+GENERIC_WORDS = re.compile(
+    r"generat|synthe|machine[- ]translat|\bgpt|\bllms?\b|language model|diffusion|paraphras|distil"
+    r"|pseudo-?label|whisper|\btts\b|text-to-speech"
+)
+STRONG_WORDS = re.compile(
+    r"generated (?:by|with|using|from|via|through)|synthetic|synthesi[sz]ed|machine[- ]translat|\bgpt-?\d"
+    r"|chatgpt|openai|\bllms?\b|stable diffusion|paraphras|whisper|pseudo-?label|text-to-speech|distill"
+)
+
+
+def _body(text: str) -> str:
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end != -1:
+            return text[end + 4:]
+    return text
+
+
+def pool() -> tuple[list[str], list[str], set[str]]:
+    """The `broad` and `rest` strata as sorted corpus-relative paths, and the `strong` set.
+
+    Cards labelled before this draw (split `tuning*`) are left out; the draw's own cards
+    (split `heldout4`) are not, so that it stays reproducible after they are labelled.
+    """
+    labelled = set()
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 1 and fields[1].startswith("tuning"):
+            labelled.add(fields[0])
+    gen, rest, strong = [], [], set()
+    for folder in ("hf-2022", "hub-2023"):
+        for card in sorted((CORPUS / folder).glob("*.md")):
+            rel = f"{folder}/{card.name}"
+            if rel in labelled or card.name.startswith("autoevaluate_"):
+                continue
+            text = card.read_bytes().decode("utf-8", "replace").lower().replace(BOILERPLATE, "")
+            if GENERIC_WORDS.search(text):
+                gen.append(rel)
+                if STRONG_WORDS.search(_body(text)):
+                    strong.add(rel)
+            else:
+                rest.append(rel)
+    return gen, rest, strong
+
+
+def draw(n_broad: int, n_strong: int, n_rest: int) -> list[tuple[str, str]]:
+    """(path, stratum) of the drawn cards."""
+    gen, rest, strong = pool()
+    rng = random.Random(SEED)
+    rng.shuffle(gen)
+    rng.shuffle(rest)
+    broad = gen[:n_broad]
+    strong_order = sorted(strong - set(broad))
+    rng.shuffle(strong_order)
+    return ([(p, "broad") for p in broad] + [(p, "strong") for p in strong_order[:n_strong]]
+            + [(p, "rest") for p in rest[:n_rest]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--broad", type=int, default=28)
+    parser.add_argument("--strong", type=int, default=80)
+    parser.add_argument("--rest", type=int, default=50)
+    args = parser.parse_args(argv)
+    gen, rest, strong = pool()
+    print(f"# pool: broad={len(gen)} (strong={len(strong)}) rest={len(rest)} seed={SEED}")
+    for path, stratum in draw(args.broad, args.strong, args.rest):
+        print(f"{path}\t{stratum}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
