@@ -289,6 +289,9 @@ import os, sys
 from pathlib import Path
 from datacard_lint.engine import Engine
 engine = Engine()  # imports and loads everything while still root (the venv may be private)
+# The evidence rules load their vocabulary and parser on first use: load them now too.
+from datacard_lint.evidence import detect, prose, vocab
+vocab.load_vocabulary(), vocab.metadata_vocabulary(), prose._parser()
 os.setgid(65534)
 os.setuid(65534)
 result = engine.check_path(Path(sys.argv[1]), "README.md")
