@@ -1,7 +1,7 @@
-"""Draw a new held-out part of the generated-content sample, reproducibly.
+"""Draw a held-out part of the generated-content sample, reproducibly (the draw of `heldout4`, now `tuning4`).
 
 The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not in a `tuning*`
-part of `tests/evidence/labels.tsv`, without the Hub evaluator's prediction repositories (one
+part of `tests/evidence/labels.tsv` (`EARLIER`), without the Hub evaluator's prediction repositories (one
 template, 666 files: `hub-2023/autoevaluate_*`; 22 are already labelled) and without
 `oddities/` (earlier versions of `hf-2022` cards). Strata are set by fixed lists of
 generic words, written for the draw and never derived from the detector or its vocabulary:
@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "tests" / "evidence" / "labels.tsv"
 SEED = 20261203
+#: The parts of labels.tsv that existed when this draw was made.
+EARLIER = ("tuning", "tuning2", "tuning3")
 BOILERPLATE = "size of the generated dataset"
 GENERIC_WORDS = re.compile(
     r"generat|synthe|machine[- ]translat|\bgpt|\bllms?\b|language model|diffusion|paraphras|distil"
@@ -55,13 +57,13 @@ def _body(text: str) -> str:
 def pool() -> tuple[list[str], list[str], set[str]]:
     """The `broad` and `rest` strata as sorted corpus-relative paths, and the `strong` set.
 
-    Cards labelled before this draw (split `tuning*`) are left out; the draw's own cards
-    (split `heldout4`) are not, so that it stays reproducible after they are labelled.
+    Cards of the parts labelled before this draw (`EARLIER`) are left out; the draw's own
+    cards (now `tuning4-*`) are not, so that it stays reproducible after they are labelled.
     """
     labelled = set()
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
-        if len(fields) > 1 and fields[1].startswith("tuning"):
+        if len(fields) > 1 and fields[1] in EARLIER:
             labelled.add(fields[0])
     gen, rest, strong = [], [], set()
     for folder in ("hf-2022", "hub-2023"):

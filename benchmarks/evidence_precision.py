@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "tests" / "evidence" / "labels.tsv"
 #: A typical card whose text holds no evidence, and one that does.
-#: Every part of the sample, in the order it was labelled (see GUIDE.md): three tuning parts,
-#: then the held-out part `heldout4` and its three strata.
-SPLITS = ("tuning", "tuning2", "tuning3", "heldout4", "heldout4-broad", "heldout4-strong", "heldout4-rest")
+#: Every part of the sample, in the order it was labelled (see GUIDE.md). All are tuning
+#: parts now; `tuning4` (drawn as `heldout4`) is shown whole and by stratum.
+SPLITS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning4-broad", "tuning4-strong", "tuning4-rest")
 TIMED_CARDS = ("hub-2023/cawac.md", "hub-2023/stjiris_IRIS_sts.md")
 
 
@@ -73,7 +73,7 @@ class Confusion:
 
 
 def in_split(item: Label, split: str) -> bool:
-    """`heldout4` stands for all of its strata (`heldout4-broad`, …)."""
+    """`tuning4` stands for all of its strata (`tuning4-broad`, …)."""
     return item.split == split or item.split.startswith(split + "-")
 
 

@@ -43,6 +43,14 @@ GENERATED = [
     "Using ChatGPT, we generated three rewrites of every review.",
     "The captions were automatically generated and not checked.",
     "Answers were produced by a fine-tuned T5 model given the passage.",
+    # phrasing classes added after heldout4 (now tuning4)
+    "Machine translation of the XNLI English dataset into eleven Indic languages.",
+    "It contains 5k pairs from SQuAD translated to Hindi using the googletrans api.",
+    "To make paraphrases, we used back translation from Armenian to English and back.",
+    "The benchmark contains a large set of semi-synthetic stories about families.",
+    "Synthetic English-ASL Gloss Parallel Corpus 2012",
+    "A 256x256 image encoded and decoded using VQGAN, for the same crop as the original.",
+    "This dataset contains the top-20 synthetic queries generated for each passage of the BEIR benchmark.",
 ]
 
 NOT_GENERATED = [
@@ -75,6 +83,14 @@ NOT_GENERATED = [
     "Using ChatGPT, we evaluated the answers against the references.",
     "The test set was transcribed by professional transcribers, not by an ASR system.",
     "People who prefer speech synthesis tools can listen to the texts.",
+    # negatives next to the phrasing classes added after heldout4
+    "Synthetic aperture radar images of sea ice from Sentinel-1.",
+    "The corpus lists synthetic routes and reactions from patents.",
+    "We benchmark GPT-4 on every task and report the scores.",
+    "GPT-4 reaches the best score on this benchmark.",
+    "Back translation is a common augmentation, see Sennrich et al. (2016).",
+    "Machine translation of poetry is a hard problem for any system.",
+    "Images were encoded with the VQGAN tokenizer into 256 codes.",
 ]
 
 

@@ -1,10 +1,10 @@
 """Precision and recall of the evidence detector on the hand-labelled corpus sample.
 
 `labels.tsv` holds 468 cards of `../shared/corpus/` labelled by reading them (see
-GUIDE.md). The three `tuning*` parts were each measured once while held out and then used
-to shape the vocabulary: the tests on them guard against regressions. `heldout4-*` was
-drawn by `benchmarks/evidence_draw.py` and has not been tuned on; its tests keep its
-measured precision and keep the recall shortfall visible (a strict xfail).
+GUIDE.md). Every part was measured once while held out and then used to shape the
+vocabulary, so these tests guard against regressions; they do not measure how the detector
+does on unseen cards (GUIDE.md records each part's held-out figures). `tuning4-*` was
+drawn by `benchmarks/evidence_draw.py`, whose draw it must still match.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from datacard_lint.loading.limits import Limits
 
 LABELS = Path(__file__).with_name("labels.tsv")
 DRAW = Path(__file__).resolve().parents[2] / "benchmarks" / "evidence_draw.py"
-HELDOUT = ("heldout4-broad", "heldout4-strong", "heldout4-rest")
+PART4 = ("tuning4-broad", "tuning4-strong", "tuning4-rest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ def test_the_sample_is_large_enough_and_well_formed() -> None:
     assert len(rows) >= 200
     assert len({r.path for r in rows}) == len(rows), "a card is labelled twice"
     assert sum(r.label == "pos" for r in rows) >= 60
-    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3", *HELDOUT}
+    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3", *PART4}
     assert {r.label for r in rows} <= {"pos", "neg", "unclear"}
 
 
@@ -78,21 +78,16 @@ def _draw_module():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_the_heldout_part_is_the_documented_draw(corpus: Path) -> None:
-    """The held-out cards are exactly what the seeded draw gives, stratum by stratum."""
+def test_the_fourth_part_is_the_documented_draw(corpus: Path) -> None:
+    """The fourth part's cards are exactly what the seeded draw gives, stratum by stratum."""
     drawn = _draw_module().draw(28, 80, 50)
-    labelled = {(r.path, r.split.removeprefix("heldout4-")) for r in _rows() if r.split in HELDOUT}
+    labelled = {(r.path, r.split.removeprefix("tuning4-")) for r in _rows() if r.split in PART4}
     assert set(drawn) == labelled
-    assert sum(r.label == "pos" for r in _rows() if r.split in HELDOUT) >= 30
+    assert sum(r.label == "pos" for r in _rows() if r.split in PART4) >= 30
 
 
-def test_heldout_part_stays_precise(corpus: Path) -> None:
-    """Measured 14 of 14 findings right (after one label was corrected, see GUIDE.md)."""
-    tp, fp, _, _ = _confusion(corpus, *HELDOUT)
+def test_the_fourth_part_stays_precise(corpus: Path) -> None:
+    """Held out it gave precision 0.933, recall 0.452; after tuning on it 1.000 and 0.742."""
+    tp, fp, fn, _ = _confusion(corpus, *PART4)
     assert tp / (tp + fp) >= 0.95
-
-
-@pytest.mark.xfail(strict=True, reason="held-out recall is 0.452, short of the 0.80 target (see GUIDE.md)")
-def test_heldout_part_meets_the_recall_target(corpus: Path) -> None:
-    tp, _, fn, _ = _confusion(corpus, *HELDOUT)
-    assert tp / (tp + fn) >= 0.80
+    assert tp / (tp + fn) >= 0.70
