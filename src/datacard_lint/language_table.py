@@ -45,9 +45,9 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    from importlib.resources import files
+    from datacard_lint.resources import package_file
 
-    text = files("datacard_lint").joinpath(*RESOURCE).read_text(encoding="utf-8")
+    text = package_file(*RESOURCE).read_text(encoding="utf-8")
     return _Table(json.loads(text))
 
 

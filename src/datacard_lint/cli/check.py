@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,10 +17,13 @@ from datacard_lint.cli.output import open_output
 from datacard_lint.collect import Target
 from datacard_lint.config.files import ConfigError
 from datacard_lint.config.settings import Settings
-from datacard_lint.hub import remote
+from datacard_lint.hub import is_hub_path
 from datacard_lint.reporters import REPORTERS
 from datacard_lint.reporters.base import Summary
 from datacard_lint.reporters.color import use_color
+
+if TYPE_CHECKING:
+    from datacard_lint.hub.remote import HubRef
 
 
 def default_format() -> str:
@@ -91,7 +95,7 @@ def check(
     try:
         settings_for: Callable[[Path | None], Settings] = settings.resolver()
         hub_refs = _hub_refs(paths, hub_list)
-        local_paths = [Path(p) for p in paths if not remote.is_hub_path(p)] or ([] if hub_refs else [Path(".")])
+        local_paths = [Path(p) for p in paths if not is_hub_path(p)] or ([] if hub_refs else [Path(".")])
         missing = [p for p in local_paths if not p.exists() and not p.is_symlink()]
         if missing:
             raise click.UsageError(f"path does not exist: {missing[0]}")
@@ -147,9 +151,13 @@ def check(
     ctx.exit(2 if fetch_failed or tally.failed_writes else exit_status(summary, exit_zero))
 
 
-def _hub_refs(paths: tuple[str, ...], hub_list: Path | None) -> list[remote.HubRef]:
+def _hub_refs(paths: tuple[str, ...], hub_list: Path | None) -> list[HubRef]:
+    if hub_list is None and not any(is_hub_path(p) for p in paths):
+        return []
+    from datacard_lint.hub import remote  # only when the Hub is named
+
     try:
-        refs = [remote.parse_hub_path(p) for p in paths if remote.is_hub_path(p)]
+        refs = [remote.parse_hub_path(p) for p in paths if is_hub_path(p)]
         return refs + (remote.read_hub_list(hub_list) if hub_list is not None else [])
     except remote.HubError as exc:
         raise click.UsageError(str(exc)) from None
@@ -157,7 +165,7 @@ def _hub_refs(paths: tuple[str, ...], hub_list: Path | None) -> list[remote.HubR
 
 def _add_hub_targets(
     ctx: click.Context,
-    refs: list[remote.HubRef],
+    refs: list[HubRef],
     targets: list[Target],
     settings_for: Callable[[Path | None], Settings],
 ) -> tuple[Callable[[Path | None], Settings], bool]:
@@ -169,6 +177,8 @@ def _add_hub_targets(
     """
     import shutil  # only when fetching: a local check does not pay for these imports
     import tempfile
+
+    from datacard_lint.hub import remote
 
     cache = Path(tempfile.mkdtemp(prefix="datacard-lint-hub-"))
     ctx.call_on_close(lambda: shutil.rmtree(cache, ignore_errors=True))

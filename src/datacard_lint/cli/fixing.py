@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from datacard_lint.cli.changes import unified_diff
 from datacard_lint.cli.words import plural
-from datacard_lint.fileio import atomic_write_bytes
 
 if TYPE_CHECKING:
     from datacard_lint.collect import Target
@@ -34,6 +32,8 @@ class FixTally:
 def fixed_results(engine: Engine, targets: Iterable[Target], *, unsafe: bool, diff: bool,
                   remote: frozenset[Path], tally: FixTally) -> Iterator[CardResult]:
     """Lint each target after fixing it; with `diff`, print the diff instead of writing."""
+    from datacard_lint.cli.changes import unified_diff  # difflib: only when fixing
+    from datacard_lint.fileio import atomic_write_bytes
     from datacard_lint.fixes.apply import fix_file
 
     for target in targets:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import difflib
 import functools
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -67,6 +65,8 @@ def _section(path: Path) -> Mapping[str, Any] | None:
 
 @functools.lru_cache(maxsize=256)
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a config file exists: most one-card runs have none
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -127,6 +127,8 @@ def override(settings: Settings, **changes: Any) -> Settings:
 def _reject_unknown(section: Mapping[str, Any], allowed: set[str], where: str) -> None:
     for key in section:
         if key not in allowed:
+            import difflib
+
             hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
             suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
             raise ConfigError(f"{where}: unknown key `{key}`{suggestion}")

@@ -91,10 +91,18 @@ def _stated_text(value: object) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class _Node:
-    """A mapping of the block and where it is."""
+    """A mapping of the block and where it is.
+
+    The views below subclass it as plain classes with empty `__slots__`: they add
+    properties, not fields, so they inherit its frozen `__init__`, `__eq__` and `__repr__`.
+    (A dataclass each cost about half a millisecond of start-up per class, on the
+    one-card pre-commit path.)
+    """
 
     data: Mapping[str, Any]
     path: Path_
+    #: The item's position in its list (0 for a node that is not a list item).
+    index: int = 0
 
     def get(self, key: str) -> Any:
         return self.data.get(key)
@@ -125,9 +133,10 @@ class _Node:
         return r.as_mapping(self.data.get(name))
 
 
-@dataclass(frozen=True, slots=True)
 class PeriodView(_Node):
     """A `collection_period`: start and end dates, either of which may be missing."""
+
+    __slots__ = ()
 
     @property
     def start(self) -> _dt.date | None:
@@ -157,9 +166,8 @@ def _nodes(cls: Callable[[int, Mapping[str, Any], Path_], T], value: object, pat
 # --- origin -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class GeneratorView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def kind(self) -> str:
@@ -206,9 +214,8 @@ def _generator(index: int, data: Mapping[str, Any], path: Path_) -> GeneratorVie
     return GeneratorView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class BreakdownView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def origin_class(self) -> Fact[str]:
@@ -223,8 +230,8 @@ def _breakdown(index: int, data: Mapping[str, Any], path: Path_) -> BreakdownVie
     return BreakdownView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class OriginView(_Node):
+    __slots__ = ()
     @property
     def class_fact(self) -> Fact[str]:
         return read_fact(self.data, "class", self.path, r.as_text)
@@ -312,9 +319,8 @@ def _class_grounded(klass: str | None, breakdown: list[BreakdownView]) -> float 
 # --- parts ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class ComponentView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def field(self) -> str | None:
@@ -340,8 +346,8 @@ def _component(index: int, data: Mapping[str, Any], path: Path_) -> ComponentVie
     return ComponentView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class PurposeView(_Node):
+    __slots__ = ()
     @property
     def category(self) -> str | None:
         value = self.get("category")
@@ -352,9 +358,8 @@ class PurposeView(_Node):
         return r.stated_text(self.get("statement"))
 
 
-@dataclass(frozen=True, slots=True)
 class MethodView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def method(self) -> str | None:
@@ -387,8 +392,8 @@ def _method(index: int, data: Mapping[str, Any], path: Path_) -> MethodView:
     return MethodView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class VerificationView(_Node):
+    __slots__ = ()
     @property
     def domain(self) -> str | None:
         value = self.get("domain")
@@ -403,9 +408,10 @@ class VerificationView(_Node):
         return r.stated_text(self.get("reason"))
 
 
-@dataclass(frozen=True, slots=True)
 class LabelView(_Node):
     """A part's `contamination` label."""
+
+    __slots__ = ()
 
     @property
     def ai_label(self) -> str | None:
@@ -438,8 +444,8 @@ class LabelView(_Node):
         return self.number("estimated_ai_share")
 
 
-@dataclass(frozen=True, slots=True)
 class PublicEvidenceView(_Node):
+    __slots__ = ()
     @property
     def synthetic(self) -> Fact[bool]:
         return read_fact(self.data, "synthetic", self.path, r.as_bool)
@@ -457,9 +463,8 @@ class PublicEvidenceView(_Node):
         return r.as_bool(self.get("presented_as_public_participation"))
 
 
-@dataclass(frozen=True, slots=True)
 class ProcessingView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def step(self) -> str | None:
@@ -474,11 +479,10 @@ def _processing(index: int, data: Mapping[str, Any], path: Path_) -> ProcessingV
     return ProcessingView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class PartView(_Node):
     """One entry of `governance.parts` that is a mapping, with its index and path."""
 
-    index: int = 0
+    __slots__ = ()
 
     @property
     def id(self) -> str:
@@ -617,9 +621,8 @@ def _part(index: int, data: Mapping[str, Any], path: Path_) -> PartView:
 # --- dataset-wide sections ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class ParentView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def id(self) -> str | None:
@@ -654,8 +657,8 @@ def _parent(index: int, data: Mapping[str, Any], path: Path_) -> ParentView:
     return ParentView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class FreshDataView(_Node):
+    __slots__ = ()
     @property
     def collection_period(self) -> Fact[PeriodView]:
         return read_period(self.data, self.path)
@@ -670,8 +673,8 @@ class FreshDataView(_Node):
         return read_fact(self.data, "lawful_basis", self.path, r.as_word)
 
 
-@dataclass(frozen=True, slots=True)
 class RenewalView(_Node):
+    __slots__ = ()
     @property
     def grounded_share(self) -> Fact[float]:
         return read_fact(self.data, "grounded_share", self.path, r.as_number)
@@ -721,9 +724,8 @@ class RenewalView(_Node):
         return FreshDataView(r.mapping(self.get("fresh_data")), self.at("fresh_data"))
 
 
-@dataclass(frozen=True, slots=True)
 class TailEvaluationView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def axis(self) -> str | None:
@@ -796,9 +798,8 @@ def _tail(index: int, data: Mapping[str, Any], path: Path_) -> TailEvaluationVie
     return TailEvaluationView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class ContaminationCheckView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def method(self) -> str | None:
@@ -818,9 +819,8 @@ def _check(index: int, data: Mapping[str, Any], path: Path_) -> ContaminationChe
     return ContaminationCheckView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class WaiverView(_Node):
-    index: int = 0
+    __slots__ = ()
 
     @property
     def rule(self) -> str | None:
@@ -842,8 +842,8 @@ def _waiver(index: int, data: Mapping[str, Any], path: Path_) -> WaiverView:
     return WaiverView(data, path, index)
 
 
-@dataclass(frozen=True, slots=True)
 class StatementView(_Node):
+    __slots__ = ()
     @property
     def by(self) -> str | None:
         return self.word("by")
@@ -857,8 +857,8 @@ class StatementView(_Node):
         return r.strings(self.get("sources"))
 
 
-@dataclass(frozen=True, slots=True)
 class DatasetView(_Node):
+    __slots__ = ()
     @property
     def hub_id(self) -> str | None:
         return self.text("hub_id")

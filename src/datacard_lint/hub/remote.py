@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
-SCHEME = "hf://"
+from datacard_lint.hub import SCHEME, is_hub_path
+
 DEFAULT_REVISION = "main"
 CARD_FILE = "README.md"
 
@@ -53,10 +54,6 @@ class HubRef:
         """The path diagnostics carry: the requested revision, `main` when none was given."""
         revision = quote(self.revision or DEFAULT_REVISION, safe="")
         return f"{SCHEME}datasets/{self.repo_id}@{revision}/{CARD_FILE}"
-
-
-def is_hub_path(text: str) -> bool:
-    return text.startswith(SCHEME)
 
 
 def parse_hub_path(text: str) -> HubRef:

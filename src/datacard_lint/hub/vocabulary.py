@@ -41,9 +41,9 @@ CreatorKind = Literal["annotations_creators", "language_creators"]
 
 @cache
 def _data() -> dict[str, Any]:
-    from importlib.resources import files  # deferred: keeps `import datacard_lint` light
+    from datacard_lint.resources import package_file
 
-    resource = files("datacard_lint.hub").joinpath("data", "vocabularies.json")
+    resource = package_file("hub", "data", "vocabularies.json")
     data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return data
 

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from datacard_lint import language_table
@@ -65,10 +66,15 @@ def _macrolanguages() -> dict[str, str]:
     One regular expression over the registry text (rather than a dict per record) keeps this
     to a few milliseconds: it runs in every one-card pre-commit call that has tail slices.
     """
-    from importlib.resources import files
+    # Found without importing langcodes (its import compiles a large expression) and without
+    # importlib.resources (see `resources.package_file`).
+    from importlib.util import find_spec
 
+    spec = find_spec("langcodes")
     try:
-        text = files("langcodes").joinpath("data", "language-subtag-registry.txt").read_text("utf-8")
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError("langcodes")
+        text = Path(spec.origin).parent.joinpath("data", "language-subtag-registry.txt").read_text("utf-8")
     except (OSError, ModuleNotFoundError):  # pragma: no cover - langcodes is a declared dependency
         return {}
     return {m.group(1): m.group(2) for m in _MACROLANGUAGE_RECORD.finditer(text)}

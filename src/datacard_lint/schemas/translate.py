@@ -7,7 +7,6 @@ stable code, a message written for card authors, and the span of the offending v
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Hashable, Iterator
 from typing import Any
 
@@ -89,6 +88,8 @@ def _one(error: Any, card: Card, base: Path_, implicit: _ImplicitIndex) -> Itera
         allowed = sorted(error.schema.get("properties", {}))
         extras = [k for k in error.instance if k not in allowed] if isinstance(error.instance, dict) else []
         for extra in extras:
+            import difflib  # only for a finding that needs a suggestion
+
             hint = difflib.get_close_matches(str(extra), allowed, n=1)
             suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
             help_text = None if hint else "allowed here: " + ", ".join(allowed)
@@ -176,6 +177,8 @@ def _enum_finding(error: Any, path: Path_, card: Card, implicit: ImplicitScalar 
     else:
         allowed = list(error.validator_value)
     shown = ", ".join(str(a) for a in allowed[:20]) + (" …" if len(allowed) > 20 else "")
+    import difflib
+
     hint = difflib.get_close_matches(str(error.instance), [str(a) for a in allowed], n=1)
     suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
     help_text = f"allowed: {shown}"
