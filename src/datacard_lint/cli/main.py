@@ -3,6 +3,7 @@ pre-commit run do not pay for modules they never use."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -52,6 +53,7 @@ def cli() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit status instead of exiting (testable without a subprocess)."""
+    _fewer_collections()
     try:
         status = cli.main(
             args=list(argv) if argv is not None else None, prog_name="datacard-lint", standalone_mode=False
@@ -78,6 +80,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("Set DATACARD_LINT_TRACEBACK=1 to see the traceback, and please report it.", err=True)
         return 2
     return status if isinstance(status, int) else 0
+
+
+#: The cyclic collector's first-generation threshold for a CLI run (CPython's default is 700).
+GC_THRESHOLD = 50_000
+
+
+def _fewer_collections() -> None:
+    """Let the cyclic collector run less often, as mypy's CLI does.
+
+    Loading the rules creates tens of thousands of long-lived objects (modules, classes,
+    compiled patterns), and with the default threshold the collector scans them over and
+    over before the first card is read: about 8 ms of CPU in a one-card run, of a 100 ms
+    budget. Cards are freed by reference counting, so memory stays flat over a bulk run.
+    """
+    first, second, third = gc.get_threshold()
+    if first < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, second, third)
 
 
 if __name__ == "__main__":  # pragma: no cover
