@@ -101,10 +101,11 @@ def _readable(body: str) -> str:
 
 
 def _text_evidence(text: str, body_start: int) -> list[Evidence]:
-    from datacard_lint.evidence.vocab import fold, trigger
+    from datacard_lint.evidence.prose import trigger_lines
 
     body = _readable(text[body_start:])
-    if not body.strip() or trigger().search(fold(_plain(body))) is None:
+    lines = trigger_lines(body) if body.strip() else []
+    if not lines:
         return []  # the common case: nothing to parse
     from datacard_lint.evidence.detect import statements
     from datacard_lint.evidence.prose import sentences
@@ -112,26 +113,11 @@ def _text_evidence(text: str, body_start: int) -> list[Evidence]:
     first_line = _count_lines(text, body_start) + 1
     source_lines = text.splitlines()
     out: list[Evidence] = []
-    for statement in itertools.islice(statements(sentences(body, first_line)), MAX_STATEMENTS):
+    for statement in itertools.islice(statements(sentences(body, first_line, lines)), MAX_STATEMENTS):
         col, end_col = _columns(source_lines, statement.line, statement.sentence[statement.start:statement.end])
         out.append(Evidence("text", statement.quote, statement.models, statement.line, col, end_col,
                             seeds=tuple(_seeds(statement.sentence))))
     return out
-
-
-#: What the Markdown parse never reads as prose, removed cheaply before the trigger test:
-#: fenced code, HTML comments and citation sections (up to the next heading).
-_NOT_PROSE = re.compile(
-    r"^ {0,3}(```|~~~).*?^ {0,3}\1|<!--.*?-->|^#{1,6}[ \t]+(?:citation|bibtex|references?)\b.*?(?=^#|\Z)",
-    re.MULTILINE | re.DOTALL | re.IGNORECASE,
-)
-
-
-def _plain(body: str) -> str:
-    """The body without code, comments, citations, emphasis and link targets, single-spaced (for the trigger)."""
-    body = _NOT_PROSE.sub(" ", body)
-    body = re.sub(r"\]\([^)\s]*\)|[*_`\[\]]", " ", body)
-    return re.sub(r"\s+", " ", body)
 
 
 def _count_lines(text: str, end: int) -> int:

@@ -9,16 +9,18 @@ there does not say anything about how this dataset was made.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from datacard_lint.evidence.vocab import fold, load_vocabulary
+from datacard_lint.evidence.vocab import fold, load_vocabulary, trigger
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“'(\[*_]?[A-Z0-9])|\s*\n\s*\n")
 _NUMERIC = re.compile(r"^[\s\d.,%±()+\-–/*]*$")
@@ -34,17 +36,83 @@ class Sentence:
     heading: bool = False
 
 
+#: What the Markdown parse never reads as prose, removed cheaply before the trigger test:
+#: fenced code, HTML comments and citation sections (up to the next heading).
+_NOT_PROSE = re.compile(
+    r"^ {0,3}(```|~~~).*?^ {0,3}\1|<!--.*?-->|^#{1,6}[ \t]+(?:citation|bibtex|references?)\b.*?(?=^#|\Z)",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
+_MARKUP = re.compile(r"\]\([^)\s]*\)|[*_`\[\]]")
+_BLANKS = re.compile(r"[^\S\n]+")
+_LINE_BREAK = re.compile(r" ?\n ?")
+_NEWLINES = re.compile(r"\r\n?")
+_NEWLINE = re.compile(r"\n")
+
+
+def trigger_lines(markdown: str) -> list[int]:
+    """The 0-based lines of `markdown` that a trigger match touches, sorted; none: no evidence.
+
+    Matched on the text without code, comments, citations, emphasis and link targets, single
+    spaced, as one string (a phrase may run over a line break): a sentence that is evidence
+    always touches such a line, since rendering only removes markup. Removed spans keep their
+    line breaks, so a match's offset still tells its line.
+    """
+    text = _NOT_PROSE.sub(lambda m: "\n" * m.group(0).count("\n"), _NEWLINES.sub("\n", markdown))
+    text = _LINE_BREAK.sub("\n", _BLANKS.sub(" ", _MARKUP.sub(" ", text)))
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    lines: set[int] = set()
+    for match in trigger().finditer(fold(text.replace("\n", " "))):
+        first = bisect.bisect_right(breaks, match.start())
+        lines.update(range(first, bisect.bisect_right(breaks, max(match.start(), match.end() - 1)) + 1))
+    return sorted(lines)
+
+
+def may_hold_evidence(markdown: str) -> bool:
+    """Whether `markdown` names a trigger word anywhere (see `trigger_lines`)."""
+    return bool(trigger_lines(markdown))
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     # Imported here: most cards hold no evidence and never pay for the import.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.at("inline", _inline_where_triggered)
+    return parser
 
 
-def sentences(body: str, first_line: int) -> Iterator[Sentence]:
-    """Sentences of `body`, whose first line is line `first_line` of the card file."""
-    tokens = _parser().parse(body)
+#: The key under which `sentences` hands `trigger_lines` to the inline rule.
+_ENV_LINES = "datacard_lint_trigger_lines"
+
+
+def _inline_where_triggered(state: StateCore) -> None:
+    """markdown-it's `inline` core rule, run only on blocks whose lines a trigger touches.
+
+    The inline pass was half of the parse, and the parse most of a bulk `check`: in a card
+    that mentions a model at all, a few of its paragraphs do. A block left unparsed has no
+    children and yields no sentence; headings and table cells are read from their source.
+    """
+    lines: list[int] = state.env[_ENV_LINES]
+    for token in state.tokens:
+        if token.type == "inline" and token.map is not None:
+            start, end = token.map
+            at = bisect.bisect_left(lines, start)
+            if at < len(lines) and lines[at] < end:
+                token.children = []
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def sentences(body: str, first_line: int, lines: list[int] | None = None) -> Iterator[Sentence]:
+    """Sentences of `body`, whose first line is line `first_line` of the card file.
+
+    Only blocks on `lines` (its `trigger_lines`, computed here when not given) are read.
+    """
+    if lines is None:
+        lines = trigger_lines(body)
+    if not lines:
+        return
+    tokens = _parser().parse(body, {_ENV_LINES: lines})
     if _is_model_card(tokens):
         return
     skip_level: int | None = None
