@@ -1,10 +1,10 @@
 """Precision and recall of the evidence detector on the hand-labelled corpus sample.
 
-`labels.tsv` holds 468 cards of `../shared/corpus/` labelled by reading them (see
+`labels.tsv` holds 618 cards of `../shared/corpus/` labelled by reading them (see
 GUIDE.md). Every part was measured once while held out and then used to shape the
 vocabulary, so these tests guard against regressions; they do not measure how the detector
 does on unseen cards (GUIDE.md records each part's held-out figures). `tuning4-*` was
-drawn by `benchmarks/evidence_draw.py`, whose draw it must still match.
+and `heldout5-*` were drawn by `benchmarks/evidence_draw.py`, whose draws they must still match.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from datacard_lint.loading.limits import Limits
 LABELS = Path(__file__).with_name("labels.tsv")
 DRAW = Path(__file__).resolve().parents[2] / "benchmarks" / "evidence_draw.py"
 PART4 = ("tuning4-broad", "tuning4-strong", "tuning4-rest")
+PART5 = ("heldout5-broad", "heldout5-strong", "heldout5-rest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def test_the_sample_is_large_enough_and_well_formed() -> None:
     assert len(rows) >= 200
     assert len({r.path for r in rows}) == len(rows), "a card is labelled twice"
     assert sum(r.label == "pos" for r in rows) >= 60
-    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3", *PART4}
+    assert {r.split for r in rows} == {"tuning", "tuning2", "tuning3", *PART4, *PART5}
     assert {r.label for r in rows} <= {"pos", "neg", "unclear"}
 
 
@@ -84,6 +85,14 @@ def test_the_fourth_part_is_the_documented_draw(corpus: Path) -> None:
     labelled = {(r.path, r.split.removeprefix("tuning4-")) for r in _rows() if r.split in PART4}
     assert set(drawn) == labelled
     assert sum(r.label == "pos" for r in _rows() if r.split in PART4) >= 30
+
+
+def test_the_fifth_part_is_the_documented_draw(corpus: Path) -> None:
+    """The fifth part's cards are exactly what its seeded draw gives, stratum by stratum."""
+    drawn = _draw_module().draw(25, 100, 25, part="heldout5")
+    labelled = {(r.path, r.split.removeprefix("heldout5-")) for r in _rows() if r.split in PART5}
+    assert set(drawn) == labelled
+    assert sum(r.label == "pos" for r in _rows() if r.split in PART5) >= 30
 
 
 def test_the_fourth_part_stays_precise(corpus: Path) -> None:
