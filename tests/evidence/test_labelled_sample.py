@@ -100,3 +100,14 @@ def test_the_fourth_part_stays_precise(corpus: Path) -> None:
     tp, fp, fn, _ = _confusion(corpus, *PART4)
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.70
+
+
+def test_the_fifth_part_stays_at_its_held_out_figures(corpus: Path) -> None:
+    """Measured once while held out: TP=23 FP=2 FN=16, precision 0.920, recall 0.590.
+
+    Not tuned on; a change to the vocabulary must not make it worse.
+    """
+    tp, fp, fn, _ = _confusion(corpus, *PART5)
+    assert tp + fn == 39
+    assert fp <= 2
+    assert tp >= 23
