@@ -1,9 +1,9 @@
 """Draw a held-out part of the generated-content sample, reproducibly (`heldout4`, now `tuning4`, and `heldout5`).
 
 The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not in a part of
-`tests/evidence/labels.tsv` labelled before the draw (`EARLIER[part]`), without the Hub evaluator's prediction repositories (one
-template, 666 files: `hub-2023/autoevaluate_*`; 22 are already labelled) and without
-`oddities/` (earlier versions of `hf-2022` cards). Strata are set by fixed lists of
+`tests/evidence/labels.tsv` labelled before the draw (`EARLIER[part]`), without the Hub
+evaluator's prediction repositories (one template, 666 files: `hub-2023/autoevaluate_*`;
+22 are already labelled) and without `oddities/` (earlier versions of `hf-2022` cards). Strata are set by fixed lists of
 generic words, written for the draw and never derived from the detector or its vocabulary:
 
 - `broad`: the card's lower-cased file (front matter included, the Hub's boilerplate "size
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = SIZES[args.part]
     n_broad, n_strong, n_rest = (given if given is not None else default for given, default
-                                 in zip((args.broad, args.strong, args.rest), sizes))
+                                 in zip((args.broad, args.strong, args.rest), sizes, strict=True))
     gen, rest, strong = pool(args.part)
     print(f"# {args.part}: pool broad={len(gen)} (strong={len(strong)}) rest={len(rest)} seed={SEED[args.part]}")
     for path, stratum in draw(n_broad, n_strong, n_rest, args.part):
