@@ -1,4 +1,4 @@
-"""Draw a held-out part of the generated-content sample, reproducibly (`heldout4`, now `tuning4`, and `heldout5`).
+"""Draw a held-out part of the generated-content sample, reproducibly (`heldout4`, now `tuning4`, `heldout5`, `heldout6`).
 
 The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not in a part of
 `tests/evidence/labels.tsv` labelled before the draw (`EARLIER[part]`), without the Hub
@@ -25,11 +25,15 @@ any of its cards.
 - `heldout5` (2026-12-04, seed 20261204, after every earlier part including `tuning4-*`):
   25 `broad`, 100 `strong`, 25 `rest`, the `strong` stratum labelled first, as it holds
   most of the positives.
+- `heldout6` (2026-12-05, seed 20261205, after every earlier part including `heldout5-*`):
+  25 `broad`, 100 `strong`, 25 `rest`, the same word lists and exclusions, the `strong`
+  stratum labelled first; all of it labelled by reading before the detector was run on
+  any of its cards.
 
 A draw's own cards are not left out of its pool, so that it stays reproducible after they
 are labelled.
 
-    python benchmarks/evidence_draw.py --part heldout5 [--broad 25] [--strong 100] [--rest 25]
+    python benchmarks/evidence_draw.py --part heldout6 [--broad 25] [--strong 100] [--rest 25]
 """
 
 from __future__ import annotations
@@ -43,14 +47,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "tests" / "evidence" / "labels.tsv"
 #: The seed of each draw.
-SEED = {"heldout4": 20261203, "heldout5": 20261204}
+SEED = {"heldout4": 20261203, "heldout5": 20261204, "heldout6": 20261205}
 #: The parts of labels.tsv that existed when each draw was made.
 EARLIER = {
     "heldout4": ("tuning", "tuning2", "tuning3"),
     "heldout5": ("tuning", "tuning2", "tuning3", "tuning4-broad", "tuning4-strong", "tuning4-rest"),
+    "heldout6": ("tuning", "tuning2", "tuning3", "tuning4-broad", "tuning4-strong", "tuning4-rest",
+                 "heldout5-broad", "heldout5-strong", "heldout5-rest"),
 }
 #: The stratum sizes each draw was made with (broad, strong, rest).
-SIZES = {"heldout4": (28, 80, 50), "heldout5": (25, 100, 25)}
+SIZES = {"heldout4": (28, 80, 50), "heldout5": (25, 100, 25), "heldout6": (25, 100, 25)}
 BOILERPLATE = "size of the generated dataset"
 GENERIC_WORDS = re.compile(
     r"generat|synthe|machine[- ]translat|\bgpt|\bllms?\b|language model|diffusion|paraphras|distil"
@@ -112,7 +118,7 @@ def draw(n_broad: int, n_strong: int, n_rest: int, part: str = "heldout4") -> li
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=sorted(SEED), default="heldout5")
+    parser.add_argument("--part", choices=sorted(SEED), default="heldout6")
     parser.add_argument("--broad", type=int, help="default: the part's documented size")
     parser.add_argument("--strong", type=int)
     parser.add_argument("--rest", type=int)
