@@ -1,4 +1,4 @@
-"""Draw a held-out part of the generated-content sample, reproducibly (`heldout4`, now `tuning4`, `heldout5`, `heldout6`).
+"""Draw a held-out part of the generated-content sample reproducibly (`heldout4`, now `tuning4`, to `heldout6`).
 
 The pool is every card of `../shared/corpus/hf-2022/` and `hub-2023/` not in a part of
 `tests/evidence/labels.tsv` labelled before the draw (`EARLIER[part]`), without the Hub

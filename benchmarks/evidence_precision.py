@@ -20,8 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "tests" / "evidence" / "labels.tsv"
-#: Every part of the sample, in the order it was labelled (see GUIDE.md). `tuning*` parts
-#: shaped the vocabulary; `heldout5` has not. Drawn parts are shown whole and by stratum.
+#: Every measured part of the sample, in the order it was labelled (see GUIDE.md). `tuning*`
+#: parts shaped the vocabulary; `heldout5` has not. Drawn parts are shown whole and by stratum.
+#: `heldout6` is labelled but not measured yet: add it here for its one measurement.
 SPLITS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning4-broad", "tuning4-strong", "tuning4-rest",
           "heldout5", "heldout5-broad", "heldout5-strong", "heldout5-rest")
 #: A typical card whose text holds no evidence, and one that does.
