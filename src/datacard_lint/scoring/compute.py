@@ -56,7 +56,7 @@ def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings
         rest = {k: v for k, v in results.items() if k != requirement}
         if result.applicable and not result.errors and result.score < _overall(rest, profile):
             # Not asked of this card: it counts only when it raises the score, never as a debt.
-            results[requirement] = RequirementScore(requirement, 0, 0.0, False, result.next_step, 0,
+            results[requirement] = RequirementScore(requirement, 0, 0.0, False, None, 0,
                                                     reason=NOT_ASKED[requirement])
     return CardScore(profile.name, profile.version, _overall(results, profile), results)
 
