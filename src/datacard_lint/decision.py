@@ -68,6 +68,29 @@ class Decision:
         kept.extend(waivers.unused(card, card_waivers))
         return fold_placeholders(self.stamp(kept, card.path))
 
+    def accepted(self, card: Card, findings: list[Finding]) -> dict[int, str]:
+        """Why each of `findings` is not reported as an error, by index: the waiver or comment
+        that covers it, the selection that drops it, or a severity override. The same
+        precedence as `report`, so another command (`lineage`) can say what `check` accepts.
+        Findings `check` would report as errors are absent from the answer."""
+        card_waivers = waivers.parse(card)
+        comments = suppression.parse(card)
+        relpath = self.relpath(card.path)
+        why: dict[int, str] = {}
+        for index, finding in enumerate(findings):
+            waiver = next((w for w in card_waivers if any(s.covers(finding) for s in w.suppressions)), None)
+            comment = next((c for c in comments if c.covers(finding)), None)
+            if waiver is not None:
+                why[index] = f"waived in the card ({waiver.code}): {waiver.entry.reason}"
+            elif comment is not None:
+                reason = f": {comment.reason}" if comment.reason else ""
+                why[index] = f"suppressed by the comment on line {comment.line}{reason}"
+            elif not self.enabled(finding.code, relpath):
+                why[index] = f"{finding.code} is not selected by the configuration"
+            elif (severity := self.severity(finding.code)) is not Severity.ERROR:
+                why[index] = f"{finding.code} is configured as {severity.value}"
+        return why
+
     def stamp(self, findings: Iterable[Finding], path: str) -> list[Diagnostic]:
         """Selection, severity and capping (steps 3-5) for findings already past suppression."""
         relpath = self.relpath(path)

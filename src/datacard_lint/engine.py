@@ -140,6 +140,21 @@ class Engine:
             result.score = score_card(card, diagnostics, settings)
         return result
 
+    def raw_findings(self, card: Card, settings: Settings, wanted: frozenset[str]) -> list[Finding]:
+        """What the rules in `wanted` find in `card`, before any decision (so that another
+        command can ask the card's `Decision` which of them `check` would report)."""
+        if card.metadata is None:
+            return []
+        context = RuleContext(card, settings.thresholds, settings.as_of or _dt.date.today(),
+                              limits=settings.limits, cache=self._run_cache)
+        if not context.has_governance:
+            return []
+        findings: list[Finding] = []
+        for rule in self._rules:
+            if rule.code in wanted:
+                findings.extend(self._run(rule, context, []))
+        return _inside(findings, card) if card.text is not None else findings
+
     def _run(self, rule: Rule, context: RuleContext, internal: list[str]) -> list[Finding]:
         assert rule.check is not None
         try:

@@ -160,3 +160,25 @@ def test_check_jobs_and_the_api_report_the_same_decided_findings(tmp_path: Path,
         got = {c["path"]: sorted((d["code"], d["severity"], d["line"]) for d in c["diagnostics"])
                for c in report["cards"]}
         assert got == expected
+
+
+def test_accepted_says_why_for_exactly_the_findings_report_does_not_make_errors() -> None:
+    """`Decision.accepted` (what `lineage` asks) agrees with `Decision.report` (what `check` prints)."""
+    from datacard_lint.loading.card import Card, parse_card_str
+
+    settings = Settings(as_of=AS_OF, ignore=("DCL416",), severity=(("DCL422", Severity.WARNING),))
+    decision = Decision(settings)
+    loaded = parse_card_str(Card(path="README.md", kind="markdown"), WAIVED, settings.limits)
+    lines = range(1, WAIVED.count("\n") + 1)
+    findings = [Finding(code, f"{code} at {line}", Span(line, 1, line, 2))
+                for code in ("DCL107", "DCL401", "DCL416", "DCL422") for line in lines]
+    accepted = decision.accepted(loaded, findings)
+    for index, finding in enumerate(findings):
+        reported = [d for d in decision.report(loaded, [finding])
+                    if d.code == finding.code and d.severity is Severity.ERROR]
+        assert (index in accepted) == (not reported), (finding, accepted.get(index))
+    reasons = set(accepted.values())
+    assert any(r.startswith("waived in the card (DCL107): The provider publishes") for r in reasons)
+    assert "DCL416 is not selected by the configuration" in reasons
+    assert "DCL422 is configured as warning" in reasons
+    assert not any(r.startswith("suppressed by the comment") for r in reasons)  # the waiver comes first

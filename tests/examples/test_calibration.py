@@ -33,6 +33,15 @@ PAIRS = [
     ("gallery/alpaca", "gallery/personahub",
      "Alpaca names text-davinci-003 and releases its generation script and seeds; PersonaHub names "
      "no generating model."),
+    ("gallery/fineweb", "gallery/personahub",
+     "FineWeb publishes every processing step with its code (datatrove) and the ablations behind "
+     "each filter; PersonaHub does not name the models that generated its data."),
+    ("gallery/deepmind-mathematics", "gallery/personahub",
+     "The mathematics dataset comes from a deterministic generator whose code is released, so "
+     "every item can be regenerated and its answer re-derived; PersonaHub names no generating model."),
+    ("gallery/cosmopedia", "gallery/gpt3-training-mix",
+     "Cosmopedia names its generating model and releases its prompts and pipeline; GPT-3's mix is "
+     "unreleased and the origin of its two books corpora was never published."),
 ]
 
 

@@ -95,7 +95,8 @@ def test_json_format(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert top["flags"][0]["kind"] == "collapse-risk"
     assert top["parents"][0]["inherited_share"] == pytest.approx(0.4)
     assert sum(p["contribution"] for p in top["paths"]) == pytest.approx(0.19)
-    assert data["summary"] == {"cards": 3, "risk_flags": 1, "cycles": 0, "missing_parents": 0, "ok": False}
+    assert data["summary"] == {"cards": 3, "risk_flags": 1, "waived_flags": 0, "cycles": 0, "missing_parents": 0,
+                               "ok": False}
 
 
 def test_mermaid_format(in_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,3 +177,67 @@ def test_guide_fix_claim_holds(tmp_path: Path, repo: Path, capsys: pytest.Captur
     code, out, _ = run(["lineage", "--isolated", str(gen2)], capsys)
     assert code == 0, out
     assert "compounded grounded share  0.41" in out
+
+
+def _risky(folder: Path, extra: str = "") -> Path:
+    """A generation-1 training mix with a grounded share of 0.1, below the default floor 0.2."""
+    folder.mkdir(parents=True, exist_ok=True)
+    card = folder / "README.md"
+    card.write_text(
+        "---\nlicense: cc-by-4.0\ngovernance:\n  schema_version: \"1.1\"\n  parts:\n"
+        "    - id: h\n      share: 0.1\n      origin: {class: direct_human_record}\n"
+        "    - id: g\n      share: 0.9\n      origin:\n        class: model_generated\n"
+        "        generators: [{model: acme/gen-model, revision: v1}]\n"
+        "  renewal:\n    generation: 1\n    grounded_share: 0.1\n" + extra + "---\n\n# Card\n",
+        encoding="utf-8")
+    return card
+
+
+def _risk_errors(card: Path, capsys: pytest.CaptureFixture[str]) -> set[str]:
+    _, out, _ = run(["check", "--format", "json", str(card)], capsys)
+    diagnostics = json.loads(out)["cards"][0]["diagnostics"]
+    return {d["code"] for d in diagnostics if d["severity"] == "error"} & {"DCL401", "DCL416", "DCL417", "DCL422"}
+
+
+_WAIVER = ("  waivers:\n    - rule: DCL401\n      reason: >-\n"
+           "        Each release is used for one fine-tuning round on top of a model trained on human text.\n")
+
+
+@pytest.mark.parametrize(("extra", "config", "why"), [
+    (_WAIVER, None, "waived in the card (DCL401): Each release"),
+    ("", "ignore = [\"DCL401\"]\n", "DCL401 is not selected by the configuration"),
+    ("", "[severity]\nDCL401 = \"warning\"\n", "DCL401 is configured as warning"),
+], ids=["waiver", "ignored", "warning"])
+def test_lineage_accepts_what_check_accepts(tmp_path: Path, extra: str, config: str | None, why: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    card = _risky(tmp_path / "c", extra)
+    if config is not None:
+        (tmp_path / "c" / ".datacard-lint.toml").write_text(config)
+    assert _risk_errors(card, capsys) == set()
+    code, out, _ = run(["lineage", str(card)], capsys)
+    assert code == 0, out
+    assert "RISK" not in out and "waived: model-collapse risk: compounded grounded share 0.10" in out
+    assert why in out
+    assert out.strip().endswith("0 risk flags (1 more waived), 0 cycles, 0 missing parents.")
+    code, out, _ = run(["lineage", "--format", "json", str(card)], capsys)
+    (data,) = json.loads(out)["cards"]
+    assert data["flags"] == [] and [w["kind"] for w in data["waived"]] == ["collapse-risk"]
+    assert why in data["waived"][0]["why"]
+
+
+def test_lineage_honours_inline_suppression(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    card = _risky(tmp_path / "c")
+    text = card.read_text().replace("    grounded_share: 0.1\n",
+                                    "    grounded_share: 0.1  # datacard-lint: disable=DCL401 -- one round only\n")
+    card.write_text(text)
+    assert _risk_errors(card, capsys) == set()
+    code, out, _ = run(["lineage", str(card)], capsys)
+    assert code == 0, out
+    assert "suppressed by the comment on line" in out and "one round only" in out
+
+
+def test_a_waiver_of_another_rule_leaves_the_risk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    card = _risky(tmp_path / "c", _WAIVER.replace("DCL401", "DCL417"))
+    assert _risk_errors(card, capsys) == {"DCL401"}
+    code, out, _ = run(["lineage", str(card)], capsys)
+    assert code == 1 and "RISK: model-collapse risk" in out and "waived:" not in out

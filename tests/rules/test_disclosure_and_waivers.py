@@ -51,6 +51,44 @@ def test_the_producers_own_undisclosed_fact_is_a_warning_not_an_error() -> None:
     assert "DCL907" in {d.code for d in lint(own.replace("  statement: {by: producer}\n", "")).diagnostics}
 
 
+ALIASED = card("""
+    license: mit
+    governance:
+      schema_version: "1.1"
+      statement: {by: third_party, author: Acme audit team}
+      x-models:
+        - &judge
+          model: gpt-4
+          snapshot: undisclosed  # <-
+          role: rater
+      parts:
+        - id: a
+          share: 0.5
+          origin: {class: model_generated, generators: [*judge]}
+        - id: b
+          share: 0.5
+          origin: {class: model_generated, generators: [*judge, {model: acme/lm, revision: undisclosed}]}
+    """)
+
+
+def test_a_fact_repeated_through_yaml_aliases_is_reported_once_where_it_is_written() -> None:
+    found = [d for d in lint(ALIASED).diagnostics if d.code == "DCL908"]
+    assert len(found) == 2, [d.message for d in found]  # the aliased snapshot once, acme/lm's revision once
+    aliased = next(d for d in found if "snapshot" in d.message)
+    assert aliased.line == marked(ALIASED)
+    assert "`parts[0].origin.generators[0].snapshot`" in aliased.message
+    assert "through aliases, as `parts[1].origin.generators[0].snapshot`" in aliased.message
+    # The producer's own card: DCL907 is deduplicated the same way.
+    own = ALIASED.replace("statement: {by: third_party, author: Acme audit team}", "statement: {by: producer}")
+    assert len([d for d in lint(own).diagnostics if d.code == "DCL907"]) == 2
+
+
+def test_the_ultrafeedback_card_reports_each_undisclosed_fact_once(repo: Path) -> None:
+    result = lint((repo / "examples/gallery/ultrafeedback/README.md").read_text(encoding="utf-8"))
+    found = [d for d in result.diagnostics if d.code == "DCL908"]
+    assert found and len({(d.line, d.col) for d in found}) == len(found), [(d.line, d.message) for d in found]
+
+
 def test_a_todo_is_not_undisclosed() -> None:
     todo = RETRO.replace("share: undisclosed", "share: TODO")
     codes = {d.code for d in lint(todo).diagnostics}

@@ -31,7 +31,9 @@ def _origin(level: int, human: dict[str, Any], generated: dict[str, Any]) -> Non
         human["share"] = 0.5
         generated["share"] = 0.5
         generated["origin"]["generators"] = [{"model": "org/generator"}]
+        human["origin"]["description"] = "Questions written by the producer's annotators."
     if level >= 3:
+        human["origin"]["collection_period"] = {"start": "2025-01-01", "end": "2025-06-30"}
         human["size"] = {"rows": 100}
         generated["size"] = {"rows": 100}
         generated["origin"]["generators"][0]["revision"] = "v1"

@@ -84,6 +84,16 @@ def add_processing(meta: dict[str, Any]) -> None:
         {"step": "deduplication", "method": "exact-match deduplication", "tool": "datatrove"})
 
 
+def add_collection_period(meta: dict[str, Any]) -> None:
+    for part in _parts(meta):
+        part.setdefault("origin", {}).setdefault("collection_period", {"start": "2020-01-01", "end": "2020-12-31"})
+
+
+def add_source_datasets(meta: dict[str, Any]) -> None:
+    for part in _parts(meta):
+        part.setdefault("origin", {}).setdefault("source_datasets", ["org/source-corpus"])
+
+
 def add_last_refresh(meta: dict[str, Any]) -> None:
     renewal = meta["governance"].get("renewal")
     if isinstance(renewal, dict):
@@ -92,7 +102,7 @@ def add_last_refresh(meta: dict[str, Any]) -> None:
 
 ADDITIONS: list[Callable[[dict[str, Any]], None]] = [
     add_size, add_seed_source, add_confidence, add_disclosure, add_tail_evaluation, add_contamination_check,
-    add_processing, add_last_refresh,
+    add_processing, add_last_refresh, add_collection_period, add_source_datasets,
 ]
 
 
@@ -118,7 +128,7 @@ FACTS = {"revision": "a1b2c3d4", "lawful_basis": "contract", "synthetic": False,
 def _undisclosed(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     if isinstance(node, dict):
         for key, value in node.items():
-            scored = key not in ("model", "revision") or "generators" in path  # parents' are not scored
+            scored = key != "revision" or "generators" in path  # a parent's revision is not scored
             if key in FACTS and scored and (value == "undisclosed"
                                             or (isinstance(value, dict) and "undisclosed" in value)):
                 yield (*path, key)
@@ -154,3 +164,47 @@ def test_replacing_undisclosed_by_the_fact_raises_the_score(card: Path, path: tu
         node = node[key]
     node[path[-1]] = FACTS[str(path[-1])]
     assert overall(stated, body) > before
+
+
+# --- splitting a part in two ---------------------------------------------------------------------
+
+
+def _split_every_part(meta: dict[str, Any]) -> bool:
+    """Replace each part by two halves with the same facts; False when the card has no parts."""
+    parts = meta["governance"].get("parts")
+    if not isinstance(parts, list) or not parts:
+        return False
+    halves: list[Any] = []
+    for part in parts:
+        if not isinstance(part, dict):
+            halves.append(part)
+            continue
+        share = part.get("share")
+        for index in range(2):
+            half = copy.deepcopy(part)
+            half["id"] = f"{part.get('id', 'part')}-half{index}"
+            half.pop("config_name", None)
+            if isinstance(share, (int, float)) and not isinstance(share, bool):
+                half["share"] = share / 2
+            halves.append(half)
+    parts[:] = halves
+    return True
+
+
+@pytest.mark.parametrize("card", GALLERY, ids=lambda c: c.parent.name)
+def test_splitting_every_part_in_two_changes_no_requirement_score(card: Path) -> None:
+    """A question weighs the same however many parts it is asked of: more parts do not
+    drown a fact about the whole card (its processing, its contamination checks)."""
+    meta, body = _split(card.read_text(encoding="utf-8"))
+    split = copy.deepcopy(meta)
+    assert _split_every_part(split)
+    before = lint(_join(meta, body), min_score=0.0).score
+    after = lint(_join(split, body), min_score=0.0).score
+    assert before is not None and after is not None
+    compared = 0
+    for name, result in before.requirements.items():
+        if result.errors or after.requirements[name].errors:
+            continue  # the halves may trip a rule (a duplicated slice, say); the cap is not the ladder
+        compared += 1
+        assert after.requirements[name].score == pytest.approx(result.score), name
+    assert compared >= 4

@@ -122,5 +122,6 @@ def render_gallery_scores(root: Path, src_uri: str) -> str:
         rows.append([code(name), f"**{result.score.overall:.0f}**", *cells, str(errors)])
     headers = ["Card", "Overall", *(r.replace("_", " ") for r in REQUIREMENTS), "Errors"]
     note = (f"Scored with the `default` profile at {GALLERY_AS_OF}, when the site is built, from the cards in "
-            "`examples/gallery/` (n/a: declared not applicable with a reason).")
+            "`examples/gallery/` (n/a: declared not applicable with a reason, or not asked of the card; "
+            "see the principles above).")
     return "\n".join([note, "", table(headers, rows)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from datacard_lint.lineage.render import FORMATS
 
 if TYPE_CHECKING:
     from datacard_lint.config.settings import Settings
+    from datacard_lint.lineage.compute import Flag, LineageReport
 
 
 @click.command()
@@ -47,6 +49,11 @@ def lineage(
     command line that sits in a folder OWNER/NAME; nothing is fetched. For every card it
     computes the generation and the compounded grounded share: the share of its records
     that are, through every chain of copying, real records rather than model output.
+
+    A flag the card accepts as `check` would (a `governance.waivers` entry with its reason,
+    a `# datacard-lint: disable=` comment, a rule the configuration leaves out or makes a
+    warning) is printed as `waived`, with why, and does not fail the run: `check` and
+    `lineage` give the same answer for every card.
 
     Exit status: 0 no risk; 1 a risk flag (compounded grounded share below the floor, or a
     generation >= 1 without fresh grounded data), a cycle, a missing parent or a card that
@@ -91,11 +98,54 @@ def lineage(
         ctx.exit(1 if unreadable else 0)
     graph = GraphBuilder(cards, settings.limits).build(roots)
     report = analyse(graph, settings.thresholds.grounded_share_floor if floor is None else floor)
+    _apply_decisions(report, config_path, isolated, floor)
     with open_output(output_file) as stream:
         stream.write(RENDERERS[output_format](report, allow_external))
     if graph.truncated:
         click.echo("datacard-lint: the lineage has too many cards; the graph was cut short", err=True)
     ctx.exit(1 if unreadable or report.failed(allow_external) else 0)
+
+
+#: The `check` rules that report lineage flags, by flag kind. DCL417 stays silent when the
+#: card's collapse risk is reported, so a no-fresh-data flag is then the collapse rule's.
+_FLAG_CODES = {"collapse-risk": ("DCL401", "DCL422"), "unknown-risk": ("DCL416",), "no-fresh-data": ("DCL417",)}
+_RISK_CODES = frozenset(code for codes in _FLAG_CODES.values() for code in codes)
+
+
+def _apply_decisions(report: LineageReport, config_path: Path | None, isolated: bool, floor: float | None) -> None:
+    """Move each flag that `check` would not report as an error (waived, suppressed, not
+    selected, or not an error) to the card's `waived` list, with why, through the card's
+    own `Decision`, so that `lineage` fails exactly where `check` does."""
+    from datacard_lint.cli.options import SettingsOptions
+    from datacard_lint.config.files import ConfigError
+    from datacard_lint.engine import Engine
+
+    resolve = SettingsOptions(config_path=config_path, isolated=isolated).resolver()
+    engine = Engine()
+    for key, figures in report.figures.items():
+        node = report.graph.nodes[key]
+        if not figures.flags or node.card is None:
+            continue
+        try:
+            settings = resolve(node.file)
+        except ConfigError:
+            continue  # a parent's broken configuration: its flags stay (check reports the file itself)
+        if floor is not None:
+            settings = dataclasses.replace(
+                settings, thresholds=dataclasses.replace(settings.thresholds, grounded_share_floor=floor))
+        findings = engine.raw_findings(node.card, settings, _RISK_CODES)
+        accepted = engine.decision(settings).accepted(node.card, findings)
+        collapse = any(f.kind == "collapse-risk" for f in figures.flags)
+        kept: list[Flag] = []
+        for flag in figures.flags:
+            wanted = _FLAG_CODES[flag.kind] + (_FLAG_CODES["collapse-risk"] if flag.kind == "no-fresh-data"
+                                               and collapse else ())
+            found = [i for i, f in enumerate(findings) if f.code in wanted]
+            if found and all(i in accepted for i in found):
+                figures.waived.append((flag, accepted[found[0]]))
+            else:
+                kept.append(flag)  # reported by `check`, or found only here (a Hub id matched on the command line)
+        figures.flags = kept
 
 
 def _settings(first: Path, config_path: Path | None, isolated: bool) -> Settings:

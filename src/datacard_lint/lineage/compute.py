@@ -159,6 +159,9 @@ class Figures:
     paths_truncated: bool = False
     notes: list[str] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    #: Flags the card accepts as `check` does (a waiver, a suppression, the configuration),
+    #: each with why; they are shown but do not fail the run.
+    waived: list[tuple[Flag, str]] = field(default_factory=list)
     #: Parent edges dropped because they close a cycle.
     cyclic_parents: list[str] = field(default_factory=list)
 

@@ -85,6 +85,8 @@ def render_text(report: LineageReport, allow_external: bool = False) -> str:
             lines.append(f"  note: {note}")
         for flag in figures.flags:
             lines.append(f"  RISK: {flag.message}")
+        for flag, why in figures.waived:
+            lines.append(f"  waived: {flag.message}; {why}")
         lines.append("")
     for cycle in report.cycles:
         lines.append("CYCLE: " + " -> ".join(_label(report, k) for k in cycle))
@@ -122,9 +124,11 @@ def _missing_text(node: Node) -> str:
 def _summary(report: LineageReport, allow_external: bool) -> str:
     cards = len(_card_keys(report))
     flags = len(report.flags)
+    waived = sum(len(f.waived) for f in report.figures.values())
     unresolved = len(report.unresolved(allow_external))
+    accepted = f" ({waived} more waived)" if waived else ""
     return (f"{cards} card{'s' if cards != 1 else ''}, floor {fmt(report.floor)}: "
-            f"{flags} risk flag{'s' if flags != 1 else ''}, {len(report.cycles)} cycle"
+            f"{flags} risk flag{'s' if flags != 1 else ''}{accepted}, {len(report.cycles)} cycle"
             f"{'s' if len(report.cycles) != 1 else ''}, {unresolved} missing parent"
             f"{'s' if unresolved != 1 else ''}.")
 
@@ -153,6 +157,7 @@ def report_data(report: LineageReport, allow_external: bool = False) -> dict[str
         "summary": {
             "cards": len(_card_keys(report)),
             "risk_flags": len(report.flags),
+            "waived_flags": sum(len(f.waived) for f in report.figures.values()),
             "cycles": len(report.cycles),
             "missing_parents": len(failing),
             "ok": not report.failed(allow_external),
@@ -188,6 +193,7 @@ def _card_data(report: LineageReport, key: str) -> dict[str, Any]:
         "paths_truncated": figures.paths_truncated,
         "notes": list(figures.notes),
         "flags": [{"kind": f.kind, "message": f.message} for f in figures.flags],
+        "waived": [{"kind": f.kind, "message": f.message, "why": why} for f, why in figures.waived],
     }
 
 

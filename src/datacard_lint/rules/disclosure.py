@@ -36,15 +36,59 @@ def undisclosed_facts(node: Any, path: Path_ = G) -> Iterator[tuple[Path_, Any]]
             yield from undisclosed_facts(value, (*path, index))
 
 
+def _first_paths(node: Any, path: Path_, where: dict[int, Path_]) -> None:
+    """Where each mapping and list is first written (its YAML anchor, when it has one)."""
+    if not isinstance(node, (Mapping, list)) or id(node) in where:
+        return
+    where[id(node)] = path
+    items = node.items() if isinstance(node, Mapping) else enumerate(node)
+    for key, value in items:
+        _first_paths(value, (*path, key), where)
+
+
+def _owned_facts(node: Any, path: Path_) -> Iterator[tuple[Path_, Any, Any, Hashable]]:
+    """Like `undisclosed_facts`, with the container and key that hold each value."""
+    items = node.items() if isinstance(node, Mapping) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(node, Mapping) and isinstance(key, str) and key.startswith("x-"):
+            continue
+        if is_undisclosed(value):
+            yield (*path, key), value, node, key
+        else:
+            yield from _owned_facts(value, (*path, key))
+
+
+def undisclosed_once(governance: Any) -> Iterator[tuple[Path_, Path_, Any, list[Path_]]]:
+    """Each undisclosed fact once per place it is written: a YAML alias repeats one node,
+    so a fact reached through several aliases is one fact. Yields the location (where the
+    value is written, possibly an anchor under an `x-` key), the first path that uses it, the
+    value, and every path that uses it."""
+    where: dict[int, Path_] = {}
+    _first_paths(governance, G, where)
+    groups: dict[tuple[int, Hashable], tuple[Any, list[Path_]]] = {}
+    for path, value, owner, key in _owned_facts(governance, G):
+        groups.setdefault((id(owner), key), (value, []))[1].append(path)
+    for (owner_id, key), (value, paths) in groups.items():
+        yield (*where.get(owner_id, paths[0][:-1]), key), paths[0], value, paths
+
+
 def _by(ctx: RuleContext) -> str | None:
     statement = ctx.view.statement
     return statement.by if statement is not None else None
 
 
-def _message(ctx: RuleContext, path: Path_, value: Any, who: str) -> str:
+def _message(ctx: RuleContext, path: Path_, value: Any, who: str, uses: list[Path_] | None = None) -> str:
     reason = undisclosed_reason(value)
-    where = dotted(path[1:]) if len(path) > 1 else dotted(path)
-    return f"`{where}` is undisclosed according to {who}" + (f": {reason}" if reason else "")
+    where = _dotted(path)
+    text = f"`{where}` is undisclosed according to {who}" + (f": {reason}" if reason else "")
+    if uses and len(uses) > 1:
+        others = ", ".join(f"`{_dotted(p)}`" for p in uses[1:4]) + (f" and {len(uses) - 4} more" if len(uses) > 4 else "")
+        text += f" (the same YAML node is also used, through aliases, as {others})"
+    return text
+
+
+def _dotted(path: Path_) -> str:
+    return dotted(path[1:]) if len(path) > 1 else dotted(path)
 
 
 @rule("DCL907", "undisclosed-by-producer", Severity.WARNING, "general")
@@ -99,8 +143,8 @@ def undisclosed_by_producer(ctx: RuleContext) -> Iterable[Hit]:
         return
     statement = ctx.view.statement
     who = f"the producer{f' ({statement.author})' if statement is not None and statement.author else ''}"
-    for path, value in undisclosed_facts(ctx.governance):
-        yield Hit(path, _message(ctx, path, value, who),
+    for location, path, value, uses in undisclosed_once(ctx.governance):
+        yield Hit(location, _message(ctx, path, value, who, uses),
                   help="publish the fact, or set `statement.by` if this card is not the producer's")
 
 
@@ -113,7 +157,8 @@ def undisclosed_fact(ctx: RuleContext) -> Iterable[Hit]:
     A card written from public reports cannot state what the producer kept to itself; an
     explicit `undisclosed`, ideally with why and where (`{undisclosed: ..., source: ...}`),
     tells readers exactly where the public record stops. This is information, not a fault
-    of the card.
+    of the card. A fact written once and repeated through YAML aliases (`&name` / `*name`)
+    is one fact: it is reported once, where it is written, with the places that reuse it.
 
     Failing example
     ---------------
@@ -157,8 +202,8 @@ def undisclosed_fact(ctx: RuleContext) -> Iterable[Hit]:
     statement = ctx.view.statement
     author = statement.author if statement is not None else None
     who = f"this {by.replace('_', '-')} card" + (f" by {author}" if author else "")
-    for path, value in undisclosed_facts(ctx.governance):
-        yield Hit(path, _message(ctx, path, value, who))
+    for location, path, value, uses in undisclosed_once(ctx.governance):
+        yield Hit(location, _message(ctx, path, value, who, uses))
 
 
 @rule(codes.UNUSED_WAIVER, "unused-waiver", Severity.WARNING, "general", runs_check=False)

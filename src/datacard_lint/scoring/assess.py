@@ -1,16 +1,22 @@
-"""How far a card documents each requirement, rung by rung and fact by fact.
+"""How far a card documents each requirement, rung by rung and question by question.
 
-Each requirement has three rungs above `absent`: declared, specified, evidenced. A rung is
-a list of checks, one per fact it asks for (one per part, per generator, per result).
-Each check earns 1 for a stated fact, `UNDISCLOSED` for a fact honestly marked
-`undisclosed`, 0 when silent. A rung's fraction is the mean of its checks, and each rung is
-worth its share of the profile's points whatever the rungs below it hold, so every true
+Each requirement has three rungs above `absent`: declared, specified, evidenced. A rung asks
+questions (has every part a share? is every generator pinned?), and a question is asked
+through checks, one per fact (one per part, per generator, per result). Each check earns 1
+for a stated fact, `UNDISCLOSED` for a fact honestly marked `undisclosed`, 0 when silent. A
+question earns the mean of its checks and a rung the mean of its questions, so a question
+weighs the same however many parts it is asked of: a card-level fact (the processing
+pipeline) is not drowned by per-part ones, and splitting every part in two changes nothing. Each rung
+is worth its share of the profile's points whatever the rungs below it hold, so every true
 structured disclosure adds credit and none is wasted; the *level* shown to the reader is
 still the highest rung reached with every rung below it complete. The next step names only
 the checks missing from the next level, and links to the rung on the scoring page.
 
-Levels depend only on what the card says (read through the governance model, so
-wrong-typed values count as absent, never crash); findings cap them afterwards (see
+Every part is asked the same origin questions in the form its class gives them: a generated
+part names its generator and what it was generated from, a collected part its source and
+when it was collected. A part a pinned deterministic program made is verified by
+construction. Levels depend only on what the card says (read through the governance model,
+so wrong-typed values count as absent, never crash); findings cap them afterwards (see
 compute.py).
 """
 
@@ -22,7 +28,7 @@ from typing import Any
 
 from datacard_lint._meta import SITE_URL
 from datacard_lint.governance import readers as r
-from datacard_lint.governance.view import Fact, GovernanceView, PartView
+from datacard_lint.governance.view import Fact, GovernanceView, ParentView, PartView
 from datacard_lint.governance.vocabulary import GROUNDED_CLASSES, LANGUAGE_AXES
 
 #: What an honest `undisclosed` earns in place of the fact: a quarter. It tells readers what
@@ -38,6 +44,8 @@ class Check:
 
     what: str
     credit: float
+    #: The question the fact answers (`share`, `maker`, ...); a check is its own question by default.
+    question: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +55,13 @@ class Rung:
 
     @property
     def fraction(self) -> float:
+        """The mean over the rung's questions of the mean credit of each question's checks."""
         if not self.checks:
             return 1.0
-        return sum(c.credit for c in self.checks) / len(self.checks)
+        questions: dict[str, list[float]] = {}
+        for check in self.checks:
+            questions.setdefault(check.question or check.what, []).append(check.credit)
+        return sum(sum(credits) / len(credits) for credits in questions.values()) / len(questions)
 
     @property
     def complete(self) -> bool:
@@ -109,21 +121,39 @@ def _none(requirement: str, what: str) -> Assessment:
 # --- origin -----------------------------------------------------------------------------
 
 
-def _generated_by(part: PartView) -> list[Check]:
-    """The part's writer is named: a model (or `undisclosed`), or a program."""
+def _maker(part: PartView) -> list[Check]:
+    """Where the part came from: its generator model (or `undisclosed`), its program, or,
+    for a collected part, its named sources."""
     if part.model_made:
         writers = [g for g in part.generators if g.kind != "algorithm"]
         best = max((credit(g.model) for g in writers), default=0.0)
-        return [Check(f"name the generator model of `{part.id}`", best)]
+        return [Check(f"name the generator model of `{part.id}`", best, "maker")]
     if part.origin.algorithmic:
         programs = [g for g in part.generators if g.kind == "algorithm" and g.algorithm]
-        return [Check(f"name the program that generated `{part.id}`", flag(bool(programs)))]
-    return []
+        return [Check(f"name the program that generated `{part.id}`", flag(bool(programs)), "maker")]
+    if part.synthetic:
+        return []  # a mixed part of unstated kinds: DCL1xx asks for its breakdown
+    named = bool(part.origin.source_datasets) or part.origin.has_text("description")
+    return [Check(f"say where `{part.id}` came from (`origin.source_datasets` or `origin.description`)",
+                  flag(named), "maker")]
+
+
+def _inputs(part: PartView) -> list[Check]:
+    """What fixes the part's content: the seeds of a generated part, the period of a collected one."""
+    if part.model_made:
+        return [Check(f"say what `{part.id}` was generated from (`origin.seed_source`)",
+                      flag(part.origin.seed_source is not None), "inputs")]
+    if part.synthetic:
+        return []  # a program's output is fixed by the program's version (the `pin` question)
+    period = part.origin.collection_period
+    return [Check(f"say when `{part.id}` was collected (`origin.collection_period`)",
+                  1.0 if period.value is not None and (period.value.start or period.value.end) is not None
+                  else UNDISCLOSED if period.undisclosed else 0.0, "inputs")]
 
 
 def _pinned(part: PartView) -> list[Check]:
     return [Check(f"pin generator `{g.name}` of `{part.id}` (`revision`, `snapshot` or `version`)",
-                  1.0 if g.pinned else UNDISCLOSED if g.revision.undisclosed else 0.0)
+                  1.0 if g.pinned else UNDISCLOSED if g.revision.undisclosed else 0.0, "pin")
             for g in part.generators if g.kind == "algorithm" or g.model.answered]
 
 
@@ -131,17 +161,16 @@ def origin(view: GovernanceView) -> Assessment:
     parts = view.parts
     if not parts:
         return _none("origin", "list the data's parts under `governance.parts`, each with an `origin.class`")
-    declared = [Check(f"give `{p.id}` an `origin.class`", credit(p.origin.class_fact)) for p in parts]
-    specified = [Check(f"give `{p.id}` a `share`", credit(p.share)) for p in parts]
-    specified += [c for p in parts for c in _generated_by(p)]
-    evidenced = [Check(f"give `{p.id}` a `size`", credit(p.size)) for p in parts]
-    evidenced += [Check(f"say what `{p.id}` was generated from (`origin.seed_source`)",
-                        flag(p.origin.seed_source is not None)) for p in parts if p.model_made]
+    declared = [Check(f"give `{p.id}` an `origin.class`", credit(p.origin.class_fact), "class") for p in parts]
+    specified = [Check(f"give `{p.id}` a `share`", credit(p.share), "share") for p in parts]
+    specified += [c for p in parts for c in _maker(p)]
+    evidenced = [Check(f"give `{p.id}` a `size`", credit(p.size), "size") for p in parts]
+    evidenced += [c for p in parts for c in _inputs(p)]
     evidenced += [c for p in parts for c in _pinned(p)]
     if str(view.data.get("schema_version", "")).startswith("1.1"):  # `processing` exists from 1.1 on
         processing = view.processing or [s for p in parts for s in p.processing]
         evidenced.append(Check("record how the data was processed (`processing`)",
-                               flag(any(s.method is not None for s in processing))))
+                               flag(any(s.method is not None for s in processing)), "processing"))
     return _assess("origin", declared, specified, evidenced)
 
 
@@ -177,6 +206,19 @@ def purpose(view: GovernanceView) -> Assessment:
 # --- verification -----------------------------------------------------------------------
 
 
+def by_construction(part: PartView) -> bool:
+    """The part is correct by construction: a deterministic program (`algorithmic_generation`,
+    not a simulation of the world) made every item and computed its answer, and the program
+    is named and pinned, so rerunning it re-derives each item. Nothing else is needed to check
+    such a part, and a sample would add nothing."""
+    if part.origin_class != "algorithmic_generation" or part.model_made:
+        return False
+    programs = [g for g in part.generators if g.kind == "algorithm"]
+    rewritten = any(g.kind != "algorithm" and g.role in (None, "generator", "editor", "rewriter")
+                    for g in part.generators)  # a model that wrote or changed items breaks the construction
+    return bool(programs) and not rewritten and all(g.algorithm and g.pinned for g in programs)
+
+
 def verification(view: GovernanceView) -> Assessment:
     # Processing steps (filtering, deduplication) are never read here: filtering is not verification.
     synthetic = _synthetic_or_note(view)
@@ -184,6 +226,7 @@ def verification(view: GovernanceView) -> Assessment:
         return _none("verification", "no part is synthetic: declare `not_applicable.verification` with that reason")
     if not synthetic:
         return _none("verification", "list the parts, and give every synthetic part a `verification`")
+    built = {p.index for p in synthetic if by_construction(p)}
     return _assess(
         "verification",
         [Check(f"record how `{p.id}` was verified (`methods`, or `none` with a `reason`)",
@@ -191,9 +234,10 @@ def verification(view: GovernanceView) -> Assessment:
          for p in synthetic],
         [Check(f"name the `verification.domain` of `{p.id}` and a real method (not `none`)",
                flag(p.verification is not None and p.verification.domain is not None
-                    and any(m.real for m in p.methods))) for p in synthetic],
+                    and (p.index in built or any(m.real for m in p.methods)))) for p in synthetic],
         [Check(f"record evidence for a method of `{p.id}`: `sample_size`, a pass or reject rate, and the "
-               "tool or reviewers", flag(any(m.evidenced for m in p.methods))) for p in synthetic],
+               "tool or reviewers", flag(p.index in built or any(m.evidenced for m in p.methods)))
+         for p in synthetic],
     )
 
 
@@ -210,6 +254,17 @@ def _grounded_known(view: GovernanceView) -> bool:
     values = [p.grounded_share() for p in parts]
     return all(v == 0.0 for v in values) or all(
         v == 1.0 and p.origin_class in GROUNDED_CLASSES for v, p in zip(values, parts, strict=True))
+
+
+def _parents_credit(parents: Sequence[ParentView]) -> float:
+    """A list earns what its entries state: an entry naming a dataset or a model earns 1, an
+    ancestor whose model is `undisclosed` a quarter, an entry that names nothing 0."""
+    def one(parent: ParentView) -> float:
+        if parent.id or parent.local_path:
+            return 1.0
+        raw = parent.get("model")
+        return UNDISCLOSED if r.is_undisclosed(raw) else 1.0 if parent.model else 0.0
+    return sum(one(p) for p in parents) / len(parents)
 
 
 def renewal(view: GovernanceView) -> Assessment:
@@ -230,7 +285,8 @@ def renewal(view: GovernanceView) -> Assessment:
         specified.append(Check("give the date of the `last_refresh`", flag(section.last_refresh is not None)))
     if generation is not None and generation >= 1:
         specified.append(Check("name the `parents` of a generated dataset",
-                               1.0 if section.parents else UNDISCLOSED if section.parents_fact.undisclosed else 0.0))
+                               _parents_credit(section.parents) if section.parents
+                               else UNDISCLOSED if section.parents_fact.undisclosed else 0.0))
     evidenced = [Check("document the fresh data's `fresh_data.lawful_basis`",
                        credit(basis) if not basis.stated else flag(r.has_text(basis.value)))]
     if basis.value == "consent":
@@ -254,11 +310,12 @@ def tail_evaluations(view: GovernanceView) -> Assessment:
     sliced = {(t.slice or "").split("-")[0].lower() for t in results if t.axis in LANGUAGE_AXES}
     specified = [Check("evaluate at least two axes", flag(len({t.axis for t in results if t.axis}) >= 2))]
     if len(languages) >= 2:
-        specified += [Check(f"evaluate language `{code}`", flag(code in sliced)) for code in sorted(languages)]
+        specified += [Check(f"evaluate language `{code}`", flag(code in sliced), "languages")
+                      for code in sorted(languages)]
     specified += [Check(f"give result {t.index} a `metric` and `value`",
-                        flag(t.metric is not None and t.value is not None)) for t in results]
+                        flag(t.metric is not None and t.value is not None), "results") for t in results]
     evidenced = [Check(f"give result {t.index} a `baseline` and its `benchmark`",
-                       flag(t.mapping("baseline") is not None and t.mapping("benchmark") is not None))
+                       flag(t.mapping("baseline") is not None and t.mapping("benchmark") is not None), "baselines")
                  for t in results]
     return _assess("tail_evaluations", [Check("add `tail_evaluations`", 1.0)], specified, evidenced)
 
@@ -276,23 +333,26 @@ def contamination(view: GovernanceView) -> Assessment:
         label = p.contamination
         return label is not None and (label.has_text("ai_label") or label.has_text("digital_source_type"))
 
-    def estimated(p: PartView) -> bool:
+    def estimated(p: PartView) -> float:
         label = p.contamination
-        return label is not None and (label.estimated_ai_share is not None
-                                      or "source_predates_genai" in label.determination)
+        if label is None:
+            return 0.0
+        return flag(label.estimated_ai_share is not None or "source_predates_genai" in label.determination)
 
     specified = [Check(f"say how the label of `{p.id}` was determined",
-                       flag(p.contamination is not None and bool(p.contamination.determination))) for p in parts]
-    specified += [Check(f"estimate the AI share of crawled part `{p.id}`", flag(estimated(p)))
+                       flag(p.contamination is not None and bool(p.contamination.determination)), "determination")
+                 for p in parts]
+    specified += [Check(f"estimate the AI share of crawled part `{p.id}`", estimated(p), "estimate")
                   for p in parts if p.origin_class == "public_web_crawl"]
     evidenced = [Check(f"give the label of `{p.id}` a `confidence`",
-                       flag(p.contamination is not None and p.contamination.has_text("confidence"))) for p in parts]
+                       flag(p.contamination is not None and p.contamination.has_text("confidence")), "confidence")
+                  for p in parts]
     evidenced.append(Check("record benchmark `contamination_checks`", flag(bool(checks))))
     evidenced += [Check(f"give contamination check {c.index} a method and a result",
-                        flag(c.method is not None and c.has_result)) for c in checks]
+                        flag(c.method is not None and c.has_result), "check results") for c in checks]
     return _assess(
         "contamination",
-        [Check(f"label the AI content of `{p.id}` (`ai_label` or `digital_source_type`)", flag(labelled(p)))
+        [Check(f"label the AI content of `{p.id}` (`ai_label` or `digital_source_type`)", flag(labelled(p)), "label")
          for p in parts],
         specified, evidenced)
 
@@ -306,17 +366,17 @@ def public_evidence(view: GovernanceView) -> Assessment:
         return _none("public_evidence", "declare `public_evidence` on every synthetic part")
     flagged = [p for p in parts if p.public_evidence is not None and p.public_evidence.synthetic.value is True]
     synthetic = [p for p in parts if p.synthetic]
-    declared = [Check(f"declare `public_evidence` on `{p.id}`", flag(p.public_evidence is not None))
+    declared = [Check(f"declare `public_evidence` on `{p.id}`", flag(p.public_evidence is not None), "declared")
                 for p in synthetic or parts]
     specified = [Check(f"declare `public_evidence.synthetic` on `{p.id}`",
-                       credit(p.public_evidence.synthetic) if p.public_evidence is not None else 0.0)
+                       credit(p.public_evidence.synthetic) if p.public_evidence is not None else 0.0, "synthetic")
                  for p in parts]
     specified += [Check(f"give flagged `{p.id}` its `kinds` and `presumptively_weak: true`",
-                        flag(bool(ev.kinds) and ev.presumptively_weak is True))
+                        flag(bool(ev.kinds) and ev.presumptively_weak is True), "kinds")
                   for p in flagged if (ev := p.public_evidence) is not None]
     evidenced = [Check(f"say how users of `{p.id}` are told (`disclosure`), with "
                        "`presented_as_public_participation: false`",
-                       flag(ev.has_text("disclosure") and ev.presented_as_public_participation is False))
+                       flag(ev.has_text("disclosure") and ev.presented_as_public_participation is False), "disclosure")
                  for p in flagged if (ev := p.public_evidence) is not None]
     return _assess("public_evidence", declared, specified, evidenced)
 

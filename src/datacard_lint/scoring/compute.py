@@ -51,7 +51,33 @@ def score_card(card: Card, diagnostics: Sequence[Diagnostic], settings: Settings
         results[requirement] = _score_one(
             requirement, view, profile, errors.get(requirement, 0), reasons, todos.get(requirement, 0)
         )
+    for requirement in _not_asked(view):
+        result = results[requirement]
+        rest = {k: v for k, v in results.items() if k != requirement}
+        if result.applicable and not result.errors and result.score < _overall(rest, profile):
+            # Not asked of this card: it counts only when it raises the score, never as a debt.
+            results[requirement] = RequirementScore(requirement, 0, 0.0, False, None, 0,
+                                                    reason=NOT_ASKED[requirement])
     return CardScore(profile.name, profile.version, _overall(results, profile), results)
+
+
+#: Requirements the standard asks only of some cards, and why the others are not asked:
+#: DCL504 asks for tail evaluations where a part is generated (the tails go first when
+#: models train on generated data); a card that shows it has none may still earn credit
+#: for them.
+NOT_ASKED = {
+    "tail_evaluations": "not asked of a card with no generated part (DCL504); tail results count when "
+                        "they raise the score",
+}
+
+
+def _not_asked(view: GovernanceView) -> list[str]:
+    """The requirements of `NOT_ASKED` that this card is not asked for: the card shows that
+    no part is generated (every part states its class, and none is generated); a part whose
+    class is undisclosed may be generated, so it leaves the question asked."""
+    parts = view.parts
+    shown = bool(parts) and all(p.origin_class is not None and not p.synthetic for p in parts)
+    return ["tail_evaluations"] if shown else []
 
 
 def _score_one(
