@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.governance import readers as r
 from datacard_lint.governance.vocabulary import (
+    ALGORITHM_LABEL,
     ALGORITHMIC_CLASSES,
     GROUNDED_CLASSES,
     MIXED_CLASS,
@@ -171,6 +172,10 @@ class GeneratorView(_Node):
 
     @property
     def revision(self) -> Fact[str]:
+        """The exact build of the generator: a model's `revision`; for a program
+        (`kind: algorithm`), which has no revision, its `version`."""
+        if self.kind == "algorithm":
+            return self.version_fact
         return read_fact(self.data, "revision", self.path, _stated_text)
 
     @property
@@ -182,8 +187,26 @@ class GeneratorView(_Node):
         return _stated_text(self.get("algorithm"))
 
     @property
+    def version_fact(self) -> Fact[str]:
+        """The `algorithm`'s version: stated, honestly `undisclosed` (1.1), a TODO, absent or unreadable."""
+        return read_fact(self.data, "version", self.path, _stated_text)
+
+    @property
     def version(self) -> str | None:
-        return _stated_text(self.get("version"))
+        """The stated version of the `algorithm` (None when absent, undisclosed or unreadable)."""
+        return self.version_fact.value
+
+    @property
+    def pin(self) -> Fact[str]:
+        """What fixes the exact generator, as one fact: an algorithm's `version`; a model's
+        `revision`, or its dated `snapshot` when the revision is not stated."""
+        revision = self.revision
+        if self.kind == "algorithm":
+            return revision
+        snapshot = self.snapshot
+        if not revision.stated and snapshot is not None:
+            return Fact(Status.STATED, self.at("snapshot"), snapshot, raw=self.get("snapshot"))
+        return revision
 
     @property
     def role(self) -> str | None:
@@ -437,6 +460,67 @@ class LabelView(_Node):
     def estimated_ai_share(self) -> float | None:
         return self.number("estimated_ai_share")
 
+    @property
+    def has_estimate(self) -> bool:
+        """`estimated_ai_share` is written (whatever it holds): the author has tried an estimate."""
+        return "estimated_ai_share" in self.data
+
+    @property
+    def estimate_method(self) -> str | None:
+        return r.stated_text(self.get("estimate_method"))
+
+    @property
+    def detector(self) -> DetectorView | None:
+        value = self.section("detector")
+        return None if value is None else DetectorView(value, self.at("detector"))
+
+    @property
+    def involvement(self) -> InvolvementView | None:
+        value = self.section("involvement")
+        return None if value is None else InvolvementView(value, self.at("involvement"))
+
+    @property
+    def program_made(self) -> bool:
+        """The label says a non-learned program made the content (`algorithm_generated`, 1.1)."""
+        return self.ai_label == ALGORITHM_LABEL
+
+
+def _version_text(value: object) -> str | None:
+    """Versions are often unquoted numbers in YAML (`version: 1.2`); they still say something."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return r.stated_text(value)
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorView(_Node):
+    """The detector that determined a label."""
+
+    @property
+    def name(self) -> str | None:
+        return _version_text(self.get("name"))
+
+    @property
+    def version(self) -> str | None:
+        return _version_text(self.get("version"))
+
+
+@dataclass(frozen=True, slots=True)
+class InvolvementView(_Node):
+    """Who wrote, edited and verified a part's content (`human`, `machine`, …)."""
+
+    @property
+    def written(self) -> str | None:
+        return self.word("written")
+
+    @property
+    def edited(self) -> str | None:
+        return self.word("edited")
+
+    @property
+    def verified(self) -> str | None:
+        return self.word("verified")
+
 
 @dataclass(frozen=True, slots=True)
 class PublicEvidenceView(_Node):
@@ -545,6 +629,17 @@ class PartView(_Node):
         return read_fact(self.data, "size", self.path, lambda v: r.as_mapping(v) or None)
 
     @property
+    def sampling_weight(self) -> Fact[float]:
+        """The part's weight in the training mix (1.1), when it differs from its stored `share`."""
+        return read_fact(self.data, "sampling_weight", self.path, r.as_share)
+
+    @property
+    def epochs(self) -> float | None:
+        """Passes over the part in one training run (1.1), when stated as a number."""
+        value = self.number("epochs")
+        return value if value is not None and value >= 0 else None
+
+    @property
     def purposes(self) -> list[PurposeView]:
         """One purpose (1.0) or several (1.1): always a list."""
         value = self.get("purpose")
@@ -560,6 +655,11 @@ class PartView(_Node):
     @property
     def methods(self) -> list[MethodView]:
         return self.verification.methods if self.verification is not None else []
+
+    @property
+    def has_contamination(self) -> bool:
+        """`contamination` is written (whatever it holds)."""
+        return "contamination" in self.data
 
     @property
     def contamination(self) -> LabelView | None:
