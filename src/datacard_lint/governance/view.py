@@ -30,6 +30,8 @@ from datacard_lint.governance.vocabulary import (
 Path_ = tuple[Hashable, ...]
 G: Path_ = (GOVERNANCE_KEY,)
 T = TypeVar("T")
+#: The verification rates, fractions from 0 to 1.
+RATE_KEYS = ("pass_rate", "reject_rate")
 
 
 class Status(enum.Enum):
@@ -213,6 +215,23 @@ class GeneratorView(_Node):
         return self.word("role")
 
     @property
+    def has_role(self) -> bool:
+        """`role` is written with a value (whatever its type)."""
+        return self.get("role") is not None
+
+    @property
+    def provider(self) -> str | None:
+        return r.as_text(self.get("provider"))
+
+    @property
+    def access(self) -> str | None:
+        return r.as_text(self.get("access"))
+
+    @property
+    def terms(self) -> str | None:
+        return r.as_text(self.get("terms"))
+
+    @property
     def name(self) -> str | None:
         """The model or program as named in messages."""
         return self.model.value or self.algorithm or (r.UNDISCLOSED if self.model.undisclosed else None)
@@ -392,6 +411,56 @@ class MethodView(_Node):
         return self.integer("sample_size")
 
     @property
+    def has_sample_size(self) -> bool:
+        """`sample_size` is written with a value (whatever its type)."""
+        return self.get("sample_size") is not None
+
+    @property
+    def sized(self) -> bool:
+        """`sample_size` is a number."""
+        return self.number("sample_size") is not None
+
+    @property
+    def has_method(self) -> bool:
+        """`method` is written (whatever it holds)."""
+        return "method" in self.data
+
+    @property
+    def raw_method(self) -> object:
+        """The method as written, for messages (None when absent)."""
+        return self.get("method")
+
+    def rate(self, key: str) -> float | None:
+        """`pass_rate` or `reject_rate` as a number (any value, even out of range)."""
+        return self.number(key) if key in RATE_KEYS else None
+
+    @property
+    def rated(self) -> bool:
+        return any(self.rate(key) is not None for key in RATE_KEYS)
+
+    @property
+    def tool(self) -> str | None:
+        """The tool or judge model, when it says something."""
+        return r.stated_text(self.get("tool"))
+
+    @property
+    def raw_tool(self) -> str | None:
+        """The tool as written when it is a string (a model id compared with the generators)."""
+        return r.as_word(self.get("tool"))
+
+    @property
+    def tool_version(self) -> str | None:
+        return r.stated_text(self.get("tool_version"))
+
+    @property
+    def pass_rate(self) -> float | None:
+        return self.rate("pass_rate")
+
+    @property
+    def reviewer_qualification(self) -> str | None:
+        return r.stated_text(self.get("reviewer_qualification"))
+
+    @property
     def real(self) -> bool:
         """A method that checked something (not `none`, not missing)."""
         return self.method not in (None, "none")
@@ -401,9 +470,9 @@ class MethodView(_Node):
         """Enough to trust the figures: a sample size, a pass or reject rate, and the tool or reviewers."""
         if not self.real:
             return False
-        has_rate = self.number("pass_rate") is not None or self.number("reject_rate") is not None
-        has_source = any(r.has_text(self.get(k)) for k in ("tool", "reviewer_qualification", "evidence_url"))
-        return self.number("sample_size") is not None and has_rate and has_source
+        has_source = self.tool is not None or self.reviewer_qualification is not None or r.has_text(
+            self.get("evidence_url"))
+        return self.sized and self.rated and has_source
 
 
 def _method(index: int, data: Mapping[str, Any], path: Path_) -> MethodView:
@@ -420,6 +489,24 @@ class VerificationView(_Node):
     @property
     def methods(self) -> list[MethodView]:
         return _nodes(_method, self.get("methods"), self.at("methods"))
+
+    @property
+    def has_methods(self) -> bool:
+        """`methods` is written with a value (whatever its type)."""
+        return self.get("methods") is not None
+
+    @property
+    def declared_unverified(self) -> bool | None:
+        """`methods` is a list whose every entry is `{method: none}` (True for an empty list);
+        None when `methods` is not a list."""
+        value = self.get("methods")
+        if not isinstance(value, list):
+            return None
+        return all(isinstance(m, Mapping) and m.get("method") == "none" for m in value)
+
+    @property
+    def methods_empty(self) -> bool:
+        return self.get("methods") == []
 
     @property
     def reason(self) -> str | None:
@@ -646,6 +733,11 @@ class PartView(_Node):
         if isinstance(value, Mapping):
             return [PurposeView(value, self.at("purpose"))]
         return [PurposeView(item, (*self.at("purpose"), i)) for i, item in r.entries(value)]
+
+    @property
+    def has_verification(self) -> bool:
+        """`verification` is written (whatever it holds)."""
+        return "verification" in self.data
 
     @property
     def verification(self) -> VerificationView | None:
