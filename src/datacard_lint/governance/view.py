@@ -861,6 +861,18 @@ class FreshDataView(_Node):
     def lawful_basis(self) -> Fact[str]:
         return read_fact(self.data, "lawful_basis", self.path, r.as_word)
 
+    @property
+    def consent_documentation(self) -> str | None:
+        return r.stated_text(self.get("consent_documentation"))
+
+    @property
+    def opt_out(self) -> str | None:
+        return r.as_text(self.get("opt_out"))
+
+    @property
+    def description(self) -> str | None:
+        return r.as_text(self.get("description"))
+
 
 @dataclass(frozen=True, slots=True)
 class RenewalView(_Node):
@@ -871,6 +883,17 @@ class RenewalView(_Node):
     @property
     def generation(self) -> int | None:
         return self.integer("generation")
+
+    @property
+    def has_generation(self) -> bool:
+        """`generation` is written (whatever it holds)."""
+        return "generation" in self.data
+
+    @property
+    def parents_missing(self) -> bool:
+        """No parent is listed: `parents` absent or null, or a list without a mapping entry."""
+        value = self.get("parents")
+        return value is None or (isinstance(value, list) and not any(True for _ in r.entries(value)))
 
     @property
     def parents_fact(self) -> Fact[list[ParentView]]:
@@ -1132,6 +1155,11 @@ class GovernanceView:
     def statement(self) -> StatementView | None:
         value = self.section("statement")
         return None if value is None else StatementView(value, (*G, "statement"))
+
+    @property
+    def renewal_written(self) -> bool:
+        """`renewal` is written (whatever it holds)."""
+        return "renewal" in self.data
 
     @property
     def dataset(self) -> DatasetView | None:
