@@ -393,6 +393,21 @@ class PurposeView(_Node):
     def statement(self) -> str | None:
         return r.stated_text(self.get("statement"))
 
+    @property
+    def raw_statement(self) -> object:
+        """The statement as written, for messages."""
+        return self.get("statement")
+
+    @property
+    def has_statement(self) -> bool:
+        """`statement` is written (whatever it holds)."""
+        return "statement" in self.data
+
+    @property
+    def has_category(self) -> bool:
+        """`category` is written (whatever it holds)."""
+        return "category" in self.data
+
 
 @dataclass(frozen=True, slots=True)
 class MethodView(_Node):
@@ -506,7 +521,8 @@ class VerificationView(_Node):
 
     @property
     def methods_empty(self) -> bool:
-        return self.get("methods") == []
+        value = self.get("methods")
+        return isinstance(value, list) and not value
 
     @property
     def reason(self) -> str | None:
@@ -627,6 +643,27 @@ class PublicEvidenceView(_Node):
     def presented_as_public_participation(self) -> bool | None:
         return r.as_bool(self.get("presented_as_public_participation"))
 
+    @property
+    def kinds_missing(self) -> bool:
+        """`kinds` is absent, null or an empty list (another type is the schema's error)."""
+        value = self.get("kinds")
+        return value is None or (isinstance(value, list) and not value)
+
+    @property
+    def has_kinds(self) -> bool:
+        """`kinds` is written (whatever it holds)."""
+        return "kinds" in self.data
+
+    @property
+    def disclosure(self) -> str | None:
+        """The disclosure text, when it says something."""
+        return r.stated_text(self.get("disclosure"))
+
+    @property
+    def has_disclosure(self) -> bool:
+        """`disclosure` is written (whatever it holds)."""
+        return "disclosure" in self.data
+
 
 @dataclass(frozen=True, slots=True)
 class ProcessingView(_Node):
@@ -691,6 +728,11 @@ class PartView(_Node):
         return r.as_word(self.data.get("share_basis", "rows"))
 
     @property
+    def has_id(self) -> bool:
+        """`id` is written (whatever it holds)."""
+        return "id" in self.data
+
+    @property
     def raw_id(self) -> str | None:
         """The `id` as written, when it is a string (:attr:`id` falls back to the index)."""
         return r.as_word(self.get("id"))
@@ -727,6 +769,11 @@ class PartView(_Node):
         return value if value is not None and value >= 0 else None
 
     @property
+    def has_purpose(self) -> bool:
+        """`purpose` is written (whatever it holds)."""
+        return "purpose" in self.data
+
+    @property
     def purposes(self) -> list[PurposeView]:
         """One purpose (1.0) or several (1.1): always a list."""
         value = self.get("purpose")
@@ -757,6 +804,11 @@ class PartView(_Node):
     def contamination(self) -> LabelView | None:
         value = self.section("contamination")
         return None if value is None else LabelView(value, self.at("contamination"))
+
+    @property
+    def has_public_evidence(self) -> bool:
+        """`public_evidence` is written (whatever it holds)."""
+        return "public_evidence" in self.data
 
     @property
     def public_evidence(self) -> PublicEvidenceView | None:
@@ -1121,6 +1173,11 @@ class GovernanceView:
         return _nodes(_part, self.data.get("parts"), (*G, "parts"))
 
     @property
+    def parts_listed(self) -> bool:
+        """`parts` is a list (whatever its entries)."""
+        return isinstance(self.data.get("parts"), list)
+
+    @property
     def parts_all_mappings(self) -> bool:
         """`parts` is a non-empty list of mappings only, so sums over the parts are whole."""
         raw = self.data.get("parts")
@@ -1165,6 +1222,11 @@ class GovernanceView:
     def dataset(self) -> DatasetView | None:
         value = self.section("dataset")
         return None if value is None else DatasetView(value, (*G, "dataset"))
+
+    @property
+    def not_applicable_table(self) -> Mapping[str, Any] | None:
+        """`not_applicable` as written, when it is a mapping."""
+        return self.section("not_applicable")
 
     @property
     def not_applicable(self) -> Mapping[str, Any]:
