@@ -220,6 +220,11 @@ class GeneratorView(_Node):
         return self.get("role") is not None
 
     @property
+    def role_written(self) -> bool:
+        """`role` is written (whatever it holds, even null)."""
+        return "role" in self.data
+
+    @property
     def provider(self) -> str | None:
         return r.as_text(self.get("provider"))
 
@@ -280,6 +285,11 @@ class OriginView(_Node):
     @property
     def generators(self) -> list[GeneratorView]:
         return _nodes(_generator, self.get("generators"), self.at("generators"))
+
+    @property
+    def has_generators(self) -> bool:
+        """`generators` is written (whatever it holds)."""
+        return "generators" in self.data
 
     @property
     def breakdown(self) -> list[BreakdownView]:
@@ -723,6 +733,11 @@ class PartView(_Node):
         return value if isinstance(value, str) else "rows"
 
     @property
+    def has_share_basis(self) -> bool:
+        """`share_basis` is written (whatever it holds)."""
+        return "share_basis" in self.data
+
+    @property
     def basis(self) -> str | None:
         """The unit of the share as written: `rows` when absent, None when not a string."""
         return r.as_word(self.data.get("share_basis", "rows"))
@@ -1041,6 +1056,12 @@ class TailEvaluationView(_Node):
         return self.get("baseline")
 
     @property
+    def baseline_without_value(self) -> bool:
+        """The baseline is a mapping with no `value` key."""
+        baseline = self.get("baseline")
+        return isinstance(baseline, Mapping) and "value" not in baseline
+
+    @property
     def slice(self) -> str | None:
         value = self.get("slice")
         return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
@@ -1092,6 +1113,11 @@ class WaiverView(_Node):
     @property
     def rule(self) -> str | None:
         return self.text("rule")
+
+    @property
+    def has_rule(self) -> bool:
+        """`rule` is written (whatever it holds)."""
+        return "rule" in self.data
 
     @property
     def reason(self) -> str | None:
@@ -1164,6 +1190,11 @@ class GovernanceView:
     def section(self, name: str) -> Mapping[str, Any] | None:
         return r.as_mapping(self.data.get(name))
 
+    @property
+    def schema_version(self) -> object:
+        """`schema_version` as written (a string such as "1.1"; YAML may make it a number)."""
+        return self.data.get("schema_version")
+
     def items(self, name: str) -> list[tuple[int, Mapping[str, Any]]]:
         """Mapping entries of a top-level list such as `tail_evaluations`."""
         return list(r.entries(self.data.get(name)))
@@ -1191,6 +1222,11 @@ class GovernanceView:
     def renewal(self) -> RenewalView | None:
         value = self.section("renewal")
         return None if value is None else RenewalView(value, (*G, "renewal"))
+
+    @property
+    def raw_tail_evaluations(self) -> object:
+        """`tail_evaluations` as written (None when absent), to tell a missing list from an empty one."""
+        return self.data.get("tail_evaluations")
 
     @property
     def tail_evaluations(self) -> list[TailEvaluationView]:

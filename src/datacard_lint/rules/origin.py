@@ -265,7 +265,7 @@ def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
             if any(g.model.answered or (g.model.status is Status.INVALID and g.has_text("model"))
                    for g in origin.generators):
                 continue
-            where = "generators" if "generators" in origin.data else "class"
+            where = "generators" if origin.has_generators else "class"
             yield Hit(origin.at(where), f"{name} is {origin.origin_class} but names no generator model",
                       help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
 
@@ -864,7 +864,7 @@ def share_basis_mixed(ctx: RuleContext) -> Iterable[Hit]:
     odd = next(p for p in with_share if _basis(p) != first)
     groups = {b: [p for p in with_share if _basis(p) == b] for b in BASES}
     summary = "; ".join(f"{b}: {_ids(ps)}" for b, ps in groups.items() if ps)
-    where = "share_basis" if "share_basis" in odd.data else "share"
+    where = "share_basis" if odd.has_share_basis else "share"
     yield Hit((*odd.path, where), f"parts measure `share` in different units ({summary})",
               help="use one `share_basis` for every part and recompute the shares")
 
@@ -978,7 +978,7 @@ def _role_contradictions(part: Part) -> Iterable[tuple[Path_, str]]:
         for generator in origin.generators:
             what = "program" if generator.kind == "algorithm" else "model"
             if klass in _RECORDED_CLASSES and _writes(generator):
-                yield (generator.at("role") if "role" in generator.data else generator.path,
+                yield (generator.at("role") if generator.role_written else generator.path,
                        f"{where} is {klass} but lists the {what} `{generator.name}` that wrote it "
                        f"(role {generator.role or 'generator'})")
             elif (component_role in _LABEL_ROLES and klass in _HUMAN_LABEL_CLASSES
@@ -1323,7 +1323,7 @@ def algorithm_unnamed(ctx: RuleContext) -> Iterable[Hit]:
             continue
         programs = [g for g in part.origin.generators if g.kind == "algorithm" and g.algorithm]
         if not programs:
-            where = "generators" if "generators" in part.origin.data else "class"
+            where = "generators" if part.origin.has_generators else "class"
             yield Hit((*part.path, "origin", where), f"{label(part)} is algorithmic_generation but names no program",
                       help="add `generators: [{kind: algorithm, algorithm: <name>, version: <version>}]`")
         for program in programs:
