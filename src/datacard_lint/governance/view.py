@@ -14,7 +14,7 @@ import datetime as _dt
 import enum
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.governance import readers as r
@@ -153,6 +153,34 @@ def read_period(data: Mapping[str, Any], path: Path_) -> Fact[PeriodView]:
                      lambda v: PeriodView(v, where) if isinstance(v, Mapping) else None)
 
 
+#: The units a size may be given in (schema `$defs/size`).
+SIZE_UNITS = ("rows", "tokens", "bytes")
+
+
+def size_numbers(value: object) -> dict[str, int | str]:
+    """A size's integer counts by unit, and its tokenizer when tokens are counted."""
+    data = r.mapping(value)
+    found: dict[str, int | str] = {
+        unit: amount for unit in SIZE_UNITS if (amount := r.as_int(data.get(unit))) is not None
+    }
+    tokenizer = r.as_text(data.get("tokenizer"))
+    if tokenizer and "tokens" in found:
+        found["tokenizer"] = tokenizer
+    return found
+
+
+def undisclosed_record(facts: Mapping[str, Fact[Any]]) -> dict[str, Any]:
+    """The facts that are undisclosed, by name, with the value as written: the short string,
+    or the long form's string fields (reason and source)."""
+    found: dict[str, Any] = {}
+    for name, fact in facts.items():
+        if fact.undisclosed:
+            raw = fact.raw
+            found[name] = raw if isinstance(raw, str) else {
+                k: v for k, v in r.mapping(raw).items() if isinstance(v, str)}
+    return found
+
+
 def _nodes(cls: Callable[[int, Mapping[str, Any], Path_], T], value: object, path: Path_) -> list[T]:
     return [cls(index, item, (*path, index)) for index, item in r.entries(value)]
 
@@ -218,6 +246,45 @@ class GeneratorView(_Node):
     def has_role(self) -> bool:
         """`role` is written with a value (whatever its type)."""
         return self.get("role") is not None
+
+    @property
+    def model_name(self) -> str | None:
+        """The model's name as written, unless it is `undisclosed` (for exports)."""
+        fact = self.model
+        return None if fact.undisclosed else r.as_text(fact.raw)
+
+    @property
+    def algorithm_text(self) -> str | None:
+        """The program's name as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("algorithm"))
+
+    @property
+    def snapshot_text(self) -> str | None:
+        return r.as_text(self.get("snapshot"))
+
+    @property
+    def program(self) -> bool:
+        """A non-learned program: `kind: algorithm`, or a named algorithm without a model."""
+        return self.kind == "algorithm" or (not self.model.raw and self.algorithm_text is not None)
+
+    @property
+    def build(self) -> str | None:
+        """The disclosed build as written: a program's version, or a model's revision or else
+        its snapshot (for exports; `undisclosed` gives None)."""
+        if self.program:
+            fact = self.version_fact
+            return None if fact.undisclosed else r.as_text(fact.raw)
+        fact = self.revision
+        revision = None if fact.undisclosed else r.as_text(fact.raw)
+        return revision or self.snapshot_text
+
+    @property
+    def undisclosed(self) -> dict[str, Any]:
+        """The generator's undisclosed facts: a model's model and revision, a program's version."""
+        if self.program:
+            return undisclosed_record({"version": self.version_fact})
+        return undisclosed_record({"model": self.model, "revision": read_fact(
+            self.data, "revision", self.path, _stated_text)})
 
     @property
     def role_written(self) -> bool:
@@ -299,6 +366,20 @@ class OriginView(_Node):
     def seed_source(self) -> str | None:
         """Where the prompts or seeds came from, when it says something."""
         return r.stated_text(self.get("seed_source"))
+
+    @property
+    def seed_text(self) -> str | None:
+        """The seed source as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("seed_source"))
+
+    @property
+    def description(self) -> str | None:
+        return r.as_text(self.get("description"))
+
+    @property
+    def sources(self) -> list[str]:
+        """`source_datasets` as a list (a lone string counts as one), for exports."""
+        return r.texts(self.get("source_datasets"))
 
     @property
     def source_datasets(self) -> list[str]:
@@ -404,6 +485,10 @@ class PurposeView(_Node):
         return r.stated_text(self.get("statement"))
 
     @property
+    def raw_category(self) -> object:
+        return self.get("category")
+
+    @property
     def raw_statement(self) -> object:
         """The statement as written, for messages."""
         return self.get("statement")
@@ -486,6 +571,10 @@ class MethodView(_Node):
         return r.stated_text(self.get("reviewer_qualification"))
 
     @property
+    def notes(self) -> str | None:
+        return r.as_text(self.get("notes"))
+
+    @property
     def real(self) -> bool:
         """A method that checked something (not `none`, not missing)."""
         return self.method not in (None, "none")
@@ -538,6 +627,11 @@ class VerificationView(_Node):
     def reason(self) -> str | None:
         return r.stated_text(self.get("reason"))
 
+    @property
+    def reason_text(self) -> str | None:
+        """The reason as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("reason"))
+
 
 @dataclass(frozen=True, slots=True)
 class LabelView(_Node):
@@ -572,6 +666,16 @@ class LabelView(_Node):
     @property
     def estimated_ai_share(self) -> float | None:
         return self.number("estimated_ai_share")
+
+    @property
+    def estimate_method_text(self) -> str | None:
+        """The estimate method as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("estimate_method"))
+
+    @property
+    def determination_list(self) -> list[str]:
+        """The determination methods, a lone string counting as one, stripped (for exports)."""
+        return r.texts(self.get("determination"))
 
     @property
     def has_estimate(self) -> bool:
@@ -634,6 +738,10 @@ class InvolvementView(_Node):
     def verified(self) -> str | None:
         return self.word("verified")
 
+    def as_written(self) -> dict[str, str]:
+        """Every string entry, in the card's order (for exports)."""
+        return {str(k): v for k, v in self.data.items() if isinstance(v, str)}
+
 
 @dataclass(frozen=True, slots=True)
 class PublicEvidenceView(_Node):
@@ -670,6 +778,16 @@ class PublicEvidenceView(_Node):
         return r.stated_text(self.get("disclosure"))
 
     @property
+    def disclosure_text(self) -> str | None:
+        """The disclosure as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("disclosure"))
+
+    @property
+    def kinds_list(self) -> list[str]:
+        """The kinds, a lone string counting as one, stripped (for exports)."""
+        return r.texts(self.get("kinds"))
+
+    @property
     def has_disclosure(self) -> bool:
         """`disclosure` is written (whatever it holds)."""
         return "disclosure" in self.data
@@ -686,6 +804,14 @@ class ProcessingView(_Node):
     @property
     def method(self) -> str | None:
         return self.text("method")
+
+    #: The fields of a step that exports copy.
+    RECORD: ClassVar[tuple[str, ...]] = ("step", "method", "tool", "tool_version", "parameters", "items_removed",
+                                         "share_removed", "description")
+
+    def as_record(self) -> dict[str, Any]:
+        """The step as plain JSON (for exports)."""
+        return r.plain_record(self.data, self.RECORD)
 
 
 def _processing(index: int, data: Mapping[str, Any], path: Path_) -> ProcessingView:
@@ -933,6 +1059,11 @@ class FreshDataView(_Node):
         return r.stated_text(self.get("consent_documentation"))
 
     @property
+    def consent_documentation_text(self) -> str | None:
+        """The consent documentation as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("consent_documentation"))
+
+    @property
     def opt_out(self) -> str | None:
         return r.as_text(self.get("opt_out"))
 
@@ -1079,6 +1210,35 @@ class TailEvaluationView(_Node):
     def result_kind(self) -> str | None:
         return self.word("result_kind")
 
+    @property
+    def higher_is_better(self) -> bool | None:
+        return r.as_bool(self.get("higher_is_better"))
+
+    @property
+    def baseline_value(self) -> float | None:
+        return r.as_number(r.mapping(self.get("baseline")).get("value"))
+
+    @property
+    def baseline_label(self) -> str | None:
+        """What the baseline is: its slice, else its description."""
+        baseline = r.mapping(self.get("baseline"))
+        return r.as_text(baseline.get("slice")) or r.as_text(baseline.get("description"))
+
+    #: The fields of an evaluation that exports copy, and its nested objects.
+    RECORD: ClassVar[tuple[str, ...]] = ("axis", "slice", "description", "metric", "value", "n", "higher_is_better",
+                                         "result_kind", "date")
+    NESTED: ClassVar[tuple[str, ...]] = ("baseline", "benchmark", "model", "ci")
+
+    def as_record(self) -> dict[str, Any]:
+        """The evaluation as plain JSON (for exports)."""
+        record = r.plain_record(self.data, self.RECORD)
+        for nested in self.NESTED:
+            value = {str(k): plain for k, v in r.mapping(self.get(nested)).items()
+                     if (plain := r.plain(v)) is not None}
+            if value:
+                record[nested] = value
+        return record
+
 
 def _tail(index: int, data: Mapping[str, Any], path: Path_) -> TailEvaluationView:
     return TailEvaluationView(data, path, index)
@@ -1100,6 +1260,30 @@ class ContaminationCheckView(_Node):
     @property
     def parts(self) -> list[str]:
         return r.strings(self.get("parts"))
+
+    @property
+    def benchmarks(self) -> list[str]:
+        return r.texts(self.get("benchmarks"))
+
+    @property
+    def method_text(self) -> str | None:
+        return r.as_text(self.get("method"))
+
+    @property
+    def result(self) -> str | None:
+        return r.as_text(self.get("result"))
+
+    @property
+    def action(self) -> str | None:
+        return r.as_text(self.get("action"))
+
+    #: The fields of a check that exports copy.
+    RECORD: ClassVar[tuple[str, ...]] = ("benchmarks", "method", "tool", "result", "action", "overlap_rate", "parts",
+                                         "date", "items_removed")
+
+    def as_record(self) -> dict[str, Any]:
+        """The check as plain JSON (for exports)."""
+        return r.plain_record(self.data, self.RECORD)
 
 
 def _check(index: int, data: Mapping[str, Any], path: Path_) -> ContaminationCheckView:
