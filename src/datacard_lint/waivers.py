@@ -42,7 +42,7 @@ def parse(card: Card) -> list[Waiver]:
     waivers: list[Waiver] = []
     for entry in view.waivers:
         waiver = Waiver(entry, _code(entry.rule))
-        span = card.locate(entry.at("rule") if "rule" in entry.data else entry.path)
+        span = card.locate(entry.at("rule") if entry.has_rule else entry.path)
         if waiver.code is None:
             waiver.problem = f"waiver names unknown rule `{entry.rule}`" if entry.rule else "waiver names no rule"
         elif entry.reason is None:
@@ -72,7 +72,7 @@ def suppressions(waivers: list[Waiver]) -> list[Suppression]:
 def unused(card: Card, waivers: list[Waiver]) -> list[Finding]:
     out: list[Finding] = []
     for waiver in waivers:
-        span = card.locate(waiver.entry.at("rule") if "rule" in waiver.entry.data else waiver.entry.path)
+        span = card.locate(waiver.entry.at("rule") if waiver.entry.has_rule else waiver.entry.path)
         if waiver.problem is not None:
             out.append(Finding(CODE, waiver.problem, span))
         elif not waiver.used:
@@ -96,7 +96,7 @@ def _part_lines(card: Card, view: GovernanceView) -> dict[str, tuple[int, int]]:
     lines: dict[str, tuple[int, int]] = {}
     for part in view.parts:
         span = card.spans.get(part.path)
-        if span is None or "id" not in part.data:
+        if span is None or not part.has_id:
             continue
         last = span.end_line - (1 if span.end_col == 1 and span.end_line > span.line else 0)
         lines.setdefault(part.id, (span.line, last))

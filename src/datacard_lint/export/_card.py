@@ -56,33 +56,14 @@ def mappings(value: object) -> Iterator[Mapping[str, Any]]:
         yield item
 
 
-def undisclosed_facts(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
-    """The keys (dotted for nested ones, `origin.class`) whose value is `undisclosed` (schema 1.1),
-    with the value as written: the short string or the long form with its reason and source."""
-    found: dict[str, Any] = {}
-    for key in keys:
-        node: Any = data
-        for step in key.split("."):
-            node = node.get(step) if isinstance(node, Mapping) else None
-        if readers.is_undisclosed(node):
-            found[key] = node if isinstance(node, str) else {k: v for k, v in node.items() if isinstance(v, str)}
-    return found
-
-
 def size_of(value: object) -> dict[str, int | str]:
-    data = mapping(value)
-    found: dict[str, int | str] = {
-        unit: amount for unit in ("rows", "tokens", "bytes") if (amount := integer(data.get(unit))) is not None
-    }
-    tokenizer = text(data.get("tokenizer"))
-    if tokenizer and "tokens" in found:
-        found["tokenizer"] = tokenizer
-    return found
+    return model.size_numbers(value)
 
 
-def period(value: object) -> tuple[str | None, str | None]:
-    data = mapping(value)
-    return date(data.get("start")), date(data.get("end"))
+def period(value: model.PeriodView) -> tuple[str | None, str | None]:
+    """The period's first and last days as ISO dates."""
+    start, end = value.start, value.end
+    return (start.isoformat() if start else None), (end.isoformat() if end else None)
 
 
 def percent(share: float | None) -> str | None:
@@ -95,20 +76,15 @@ def percent(share: float | None) -> str | None:
 class PartView:
     """One part of the governance block, with the fields the exports use."""
 
-    data: Mapping[str, Any]
-
-    @property
-    def part(self) -> model.PartView:
-        """The governance model's view of this part."""
-        return model.PartView(self.data, ())
+    part: model.PartView
 
     @property
     def id(self) -> str:
-        return text(self.data.get("id")) or "unnamed"
+        return text(self.part.raw_id) or "unnamed"
 
     @property
-    def origin(self) -> Mapping[str, Any]:
-        return self.part.origin.data
+    def origin(self) -> model.OriginView:
+        return self.part.origin
 
     @property
     def origin_class(self) -> str | None:
@@ -128,13 +104,18 @@ class PartView:
         return f"{shown} of {self.basis}" if shown else None
 
     @property
-    def description(self) -> str | None:
-        return text(self.data.get("description"))
+    def sampling_weight(self) -> float | None:
+        """The part's weight in the training mix (schema 1.1)."""
+        return self.part.sampling_weight.value
 
     @property
-    def generators(self) -> list[Mapping[str, Any]]:
+    def description(self) -> str | None:
+        return text(self.part.description)
+
+    @property
+    def generators(self) -> list[model.GeneratorView]:
         """Generators that name a model, a non-learned algorithm (1.1) or say `undisclosed` (1.1)."""
-        return [g.data for g in self.part.origin.generators if g.name]
+        return [g for g in self.part.origin.generators if g.name]
 
     @property
     def classes(self) -> list[str]:
@@ -153,7 +134,7 @@ class PartView:
 
     @property
     def config_name(self) -> str | None:
-        return text(self.data.get("config_name"))
+        return text(self.part.config_name)
 
     @property
     def size(self) -> dict[str, int | str]:
@@ -161,26 +142,36 @@ class PartView:
         return size_of(self.part.size.value)
 
     @property
-    def purposes(self) -> list[Mapping[str, Any]]:
+    def undisclosed(self) -> dict[str, Any]:
+        """The part's facts marked `undisclosed` (schema 1.1), by dotted name, as written."""
+        return model.undisclosed_record({
+            "share": self.part.share, "size": self.part.size, "sampling_weight": self.part.sampling_weight,
+            "origin.class": self.part.origin.class_fact, "origin.collection_period": self.part.origin.collection_period,
+        })
+
+    @property
+    def purposes(self) -> list[model.PurposeView]:
         """The purpose as a list: one object (schema 1.0) or several (1.1)."""
-        return [p.data for p in self.part.purposes if p.statement or p.category]
+        return [p for p in self.part.purposes if p.statement or p.category]
 
     @property
-    def contamination(self) -> Mapping[str, Any]:
-        label = self.part.contamination
-        return label.data if label is not None else {}
+    def contamination(self) -> model.LabelView:
+        """The part's label, or an empty one."""
+        return self.part.contamination or model.LabelView({}, self.part.at("contamination"))
 
     @property
-    def verification_methods(self) -> list[Mapping[str, Any]]:
-        return [m.data for m in self.part.methods if m.method]
+    def public_evidence(self) -> model.PublicEvidenceView:
+        """The part's public-evidence record, or an empty one."""
+        return self.part.public_evidence or model.PublicEvidenceView({}, self.part.at("public_evidence"))
 
     @property
-    def processing(self) -> list[Mapping[str, Any]]:
+    def verification_methods(self) -> list[model.MethodView]:
+        return [m for m in self.part.methods if m.method]
+
+    @property
+    def processing(self) -> list[model.ProcessingView]:
         """The part's own processing steps (schema 1.1)."""
-        return [s.data for s in self.part.processing if s.method]
-
-    def section(self, name: str) -> Mapping[str, Any]:
-        return mapping(self.data.get(name))
+        return [s for s in self.part.processing if s.method]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,23 +189,34 @@ class CardView:
         return model.GovernanceView.of(self.card.metadata)
 
     @property
-    def governance(self) -> Mapping[str, Any]:
-        return self.view.data
-
-    @property
     def parts(self) -> list[PartView]:
-        return [PartView(p.data) for p in self.view.parts]
+        return [PartView(p) for p in self.view.parts]
 
     @property
-    def renewal(self) -> Mapping[str, Any]:
-        renewal = self.view.renewal
-        return renewal.data if renewal is not None else {}
+    def renewal(self) -> model.RenewalView:
+        """The renewal section, or an empty one."""
+        return self.view.renewal or model.RenewalView({}, (*self.view.path, "renewal"))
+
+    @property
+    def fresh_data(self) -> model.FreshDataView:
+        return self.renewal.fresh_data
 
     @property
     def dataset_size(self) -> dict[str, int | str]:
         """Totals for the whole dataset (schema 1.1 `dataset.size`)."""
         dataset = self.view.dataset
         return size_of(dataset.size.value) if dataset is not None else {}
+
+    @property
+    def undisclosed(self) -> dict[str, Any]:
+        """The dataset-wide facts marked `undisclosed` (schema 1.1), by dotted name, as written."""
+        renewal, dataset = self.view.renewal, self.view.dataset
+        facts: dict[str, model.Fact[Any]] = {}
+        if renewal is not None:
+            facts |= {"renewal.grounded_share": renewal.grounded_share, "renewal.parents": renewal.parents_fact}
+        if dataset is not None:
+            facts["dataset.size"] = dataset.size
+        return model.undisclosed_record(facts)
 
     @property
     def grounded_share(self) -> float | None:
@@ -227,17 +229,17 @@ class CardView:
         return renewal.generation if renewal is not None else None
 
     @property
-    def tail_evaluations(self) -> list[Mapping[str, Any]]:
-        return [t.data for t in self.view.tail_evaluations]
+    def tail_evaluations(self) -> list[model.TailEvaluationView]:
+        return self.view.tail_evaluations
 
     @property
-    def contamination_checks(self) -> list[Mapping[str, Any]]:
-        return [c.data for c in self.view.contamination_checks]
+    def contamination_checks(self) -> list[model.ContaminationCheckView]:
+        return self.view.contamination_checks
 
     @property
-    def processing(self) -> list[Mapping[str, Any]]:
+    def processing(self) -> list[model.ProcessingView]:
         """Processing steps that apply to every part (schema 1.1)."""
-        return [s.data for s in self.view.processing if s.method]
+        return [s for s in self.view.processing if s.method]
 
     @property
     def has_governance(self) -> bool:

@@ -18,23 +18,19 @@ to promise a record structure. To get one, merge into the Croissant file the Hub
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from datacard_lint.export import croissant_parts as parts_
 from datacard_lint.export._card import (
     CardView,
     PartView,
-    integer,
-    mapping,
     mappings,
-    number,
     percent,
     period,
     sections_matching,
     strings,
     text,
-    undisclosed_facts,
 )
 from datacard_lint.export.croissant_vocab import (
     CONTEXT_ADDITIONS,
@@ -45,6 +41,7 @@ from datacard_lint.export.croissant_vocab import (
     SYNTHETIC_DATA_EXPLANATION,
 )
 from datacard_lint.export.licenses import spdx_url
+from datacard_lint.governance.view import GeneratorView
 
 CROISSANT = CROISSANT_1_1
 CROISSANT_RAI = CROISSANT_RAI_1_0
@@ -163,7 +160,7 @@ def to_croissant(view: CardView, *, hub_id: str | None = None, fallback_name: st
     keywords = view.hub("tags") + view.hub("task_categories")
     if keywords:
         doc["keywords"] = list(dict.fromkeys(keywords))
-    last_refresh = _date_text(view.renewal.get("last_refresh"))
+    last_refresh = _date_text(view.renewal.last_refresh)
     if last_refresh:
         doc["dateModified"] = last_refresh
     doc.update(_rai(view))
@@ -208,17 +205,17 @@ def _part_line(part: PartView, body: str | None) -> str:
     return f"Part `{part.id}` ({facts}): {body}" if body else f"Part `{part.id}` ({facts})."
 
 
-def _generator_text(generator: Mapping[str, Any]) -> str:
-    role = text(generator.get("role"))
+def _generator_text(generator: GeneratorView) -> str:
+    role = text(generator.role)
     return parts_.generator_label(generator) + (f" ({role})" if role else "")
 
 
 def _collection(part: PartView) -> str | None:
-    pieces = [part.description or "", text(part.origin.get("description")) or ""]
+    pieces = [part.description or "", text(part.origin.description) or ""]
     generators = part.generators
     if generators:
         pieces.append("Generated with " + ", ".join(_generator_text(g) for g in generators) + ".")
-    seed = text(part.origin.get("seed_source"))
+    seed = text(part.origin.seed_text)
     if seed:
         pieces.append(f"Seeds: {seed}")
     size = parts_.size_phrase(part.size)
@@ -248,10 +245,10 @@ def _rai(view: CardView) -> dict[str, Any]:
 
     frames = []
     for p in parts:
-        start, end = period(p.origin.get("collection_period"))
+        start, end = period(p.origin.period)
         if start or end:
             frames.append(f"{start or '..'}/{end or '..'}")
-    start, end = period(mapping(view.renewal.get("fresh_data")).get("collection_period"))
+    start, end = period(view.fresh_data.period)
     if start or end:
         frames.append(f"{start or '..'}/{end or '..'}")
     if frames:
@@ -259,7 +256,7 @@ def _rai(view: CardView) -> dict[str, Any]:
 
     raw = []
     for p in parts:
-        sources = strings(p.origin.get("source_datasets"))
+        sources = p.origin.sources
         if sources:
             raw.append(f"Part `{p.id}` was drawn or derived from {', '.join(sources)}.")
     raw += [f"Hub source_datasets: {', '.join(view.hub('source_datasets'))}."] if view.hub("source_datasets") else []
@@ -276,13 +273,13 @@ def _rai(view: CardView) -> dict[str, Any]:
     if creators:
         annotation.append(f"Annotations created by: {', '.join(creators)} (Hub annotations_creators).")
     for p in parts:
-        labelers = [g for g in p.generators if text(g.get("role")) in {"labeler", "judge"}]
+        labelers = [g for g in p.generators if text(g.role) in {"labeler", "judge"}]
         if p.origin_class == "generated_preference_label" or labelers:
             who = ", ".join(_generator_text(g) for g in labelers) or "a model"
             annotation.append(f"Part `{p.id}`: labels or judgements assigned by {who}.")
     if annotation:
         rai["rai:dataAnnotationProtocol"] = " ".join(annotation)
-    tools = [_generator_text(g) for p in parts for g in p.generators if text(g.get("role")) in {"labeler", "judge"}]
+    tools = [_generator_text(g) for p in parts for g in p.generators if text(g.role) in {"labeler", "judge"}]
     if tools:
         rai["rai:machineAnnotationTools"] = list(dict.fromkeys(tools))
 
@@ -300,13 +297,13 @@ def _rai(view: CardView) -> dict[str, Any]:
         rai["rai:dataUseCases"] = uses
 
     sensitive = sections_matching(sections, "personal and sensitive", "sensitive information", "personal information")
-    fresh = mapping(view.renewal.get("fresh_data"))
-    basis = text(fresh.get("lawful_basis"))
+    fresh = view.fresh_data
+    basis = text(fresh.lawful_basis.raw)
     if basis in {"not_personal_data", "public_domain"}:
         sensitive.append(f"The producer states that the fresh data of this release is {basis.replace('_', ' ')} "
                          "(renewal.fresh_data.lawful_basis).")
     elif basis:
-        consent = text(fresh.get("consent_documentation"))
+        consent = text(fresh.consent_documentation_text)
         sensitive.append(f"Fresh data collected on the lawful basis `{basis}`"
                          + (f"; documentation: {consent}." if consent else "."))
     if sensitive:
@@ -323,50 +320,50 @@ def _rai(view: CardView) -> dict[str, Any]:
 
 def _use_lines(part: PartView) -> Iterable[str]:
     for purpose in part.purposes:
-        statement = text(purpose.get("statement"))
+        statement = text(purpose.raw_statement)
         if statement:
-            yield f"Part `{part.id}` ({text(purpose.get('category')) or 'purpose'}): {statement}"
+            yield f"Part `{part.id}` ({text(purpose.raw_category) or 'purpose'}): {statement}"
 
 
 def _collection_types(part: PartView) -> list[str]:
     """The RAI collection types of a part (one per source of a mixed part)."""
-    surveyed = "survey_response" in strings(part.section("public_evidence").get("kinds"))
+    surveyed = "survey_response" in part.public_evidence.kinds_list
     return ["Surveys" if klass == "direct_human_record" and surveyed else COLLECTION_TYPES[klass]
             for klass in part.classes if klass in COLLECTION_TYPES]
 
 
 def _verification_lines(parts: Iterable[PartView]) -> Iterable[str]:
     for p in parts:
-        verification = p.section("verification")
-        for method in mappings(verification.get("methods")):
-            name = text(method.get("method"))
+        for method in p.part.methods:
+            name = text(method.method)
             if not name:
                 continue
-            tool = " ".join(x for x in (text(method.get("tool")), text(method.get("tool_version"))) if x)
+            tool = " ".join(x for x in (text(method.tool), text(method.tool_version)) if x)
             facts = []
-            if integer(method.get("sample_size")) is not None:
-                facts.append(f"sample {integer(method.get('sample_size'))}")
-            if number(method.get("pass_rate")) is not None:
-                facts.append(f"pass rate {number(method.get('pass_rate'))}")
-            if number(method.get("reject_rate")) is not None:
-                facts.append(f"reject rate {number(method.get('reject_rate'))}")
+            if method.sample_size is not None:
+                facts.append(f"sample {method.sample_size}")
+            if method.pass_rate is not None:
+                facts.append(f"pass rate {method.pass_rate}")
+            if method.rate("reject_rate") is not None:
+                facts.append(f"reject rate {method.rate('reject_rate')}")
             line = f"Part `{p.id}` verified by {name}" + (f" ({tool})" if tool else "")
             line += (": " + ", ".join(facts)) if facts else ""
-            notes = text(method.get("notes"))
+            notes = text(method.notes)
             yield line + (f". {notes}" if notes else ".")
-        reason = text(verification.get("reason"))
+        verification = p.part.verification
+        reason = text(verification.reason_text) if verification is not None else None
         if reason:
             yield f"Part `{p.id}`: {reason}"
 
 
 def _contamination_check_lines(view: CardView) -> Iterable[str]:
-    for check in mappings(view.governance.get("contamination_checks")):
-        benchmarks = strings(check.get("benchmarks"))
-        method = text(check.get("method"))
+    for check in view.contamination_checks:
+        benchmarks = check.benchmarks
+        method = text(check.method_text)
         if not benchmarks or not method:
             continue
-        result = text(check.get("result"))
-        action = text(check.get("action"))
+        result = text(check.result)
+        action = text(check.action)
         yield (f"Benchmark contamination check against {', '.join(benchmarks)} by {method}"
                + (f" (action: {action})" if action else "") + (f": {result}" if result else "."))
 
@@ -375,18 +372,17 @@ def _tail_lines(view: CardView) -> Iterable[str]:
     """Slices below their baseline one by one, then the slices at or above it in one line."""
     holding = []
     for evaluation in view.tail_evaluations:
-        axis, slice_, metric = (text(evaluation.get(k)) for k in ("axis", "slice", "metric"))
-        value = number(evaluation.get("value"))
-        baseline = mapping(evaluation.get("baseline"))
-        base = number(baseline.get("value"))
+        axis, slice_, metric = (text(v) for v in (evaluation.raw_axis, evaluation.raw_slice, evaluation.raw_metric))
+        value = evaluation.value
+        base = evaluation.baseline_value
         if not (axis and slice_ and metric) or value is None or base is None:
             continue
-        lower_is_better = evaluation.get("higher_is_better") is False
+        lower_is_better = evaluation.higher_is_better is False
         worse = value > base if lower_is_better else value < base
         if not worse:
             holding.append(f"{axis} `{slice_}` {metric} {value:g} against {base:g}")
             continue
-        against = text(baseline.get("slice")) or text(baseline.get("description")) or "the baseline"
+        against = text(evaluation.baseline_label) or "the baseline"
         word = "Higher" if lower_is_better else "Lower"
         yield f"{word} {metric} on the {axis} slice `{slice_}`: {value} against {base} ({against})."
     if holding:
@@ -395,16 +391,16 @@ def _tail_lines(view: CardView) -> Iterable[str]:
 
 def _limitation_lines(view: CardView) -> Iterable[str]:
     for p in view.parts:
-        label = p.section("contamination")
-        share = number(label.get("estimated_ai_share"))
+        label = p.contamination
+        share = label.estimated_ai_share
         if share is not None:
-            method = text(label.get("estimate_method"))
+            method = text(label.estimate_method_text)
             yield f"An estimated {percent(share)} of part `{p.id}` is machine-written." + (
                 f" Estimate: {method}" if method else "")
-        evidence = p.section("public_evidence")
-        if evidence.get("synthetic") is True:
-            disclosure = text(evidence.get("disclosure"))
-            kinds = ", ".join(strings(evidence.get("kinds"))) or "unspecified kinds"
+        evidence = p.public_evidence
+        if evidence.synthetic.value is True:
+            disclosure = text(evidence.disclosure_text)
+            kinds = ", ".join(evidence.kinds_list) or "unspecified kinds"
             ending = f": {disclosure}" if disclosure else "."
             yield f"Part `{p.id}` holds synthetic public evidence ({kinds}){ending}"
     generation = view.generation
@@ -419,14 +415,14 @@ def _limitation_lines(view: CardView) -> Iterable[str]:
 
 def _maintenance_lines(view: CardView) -> Iterable[str]:
     renewal = view.renewal
-    cadence = text(renewal.get("cadence"))
-    refresh = _date_text(renewal.get("last_refresh"))
+    cadence = text(renewal.cadence_raw)
+    refresh = _date_text(renewal.last_refresh)
     if cadence:
         yield (f"Fresh grounded data is added on the cadence `{cadence}`"
                + (f"; last refresh {refresh}." if refresh else "."))
     elif refresh:
         yield f"Last refresh {refresh}."
-    opt_out = text(mapping(renewal.get("fresh_data")).get("opt_out"))
+    opt_out = text(view.fresh_data.opt_out)
     if opt_out:
         yield f"Withdrawal: {opt_out}"
 
@@ -452,7 +448,7 @@ def _extension(view: CardView) -> dict[str, Any]:
         found["dcl:size"] = view.dataset_size
     if view.grounded_share is not None:
         found["dcl:groundedShare"] = view.grounded_share
-    hidden = undisclosed_facts(view.governance, "renewal.grounded_share", "renewal.parents", "dataset.size")
+    hidden = view.undisclosed
     if hidden:
         found["dcl:undisclosed"] = hidden
     if view.generation is not None:
@@ -475,18 +471,17 @@ def _hub_url(kind: str, identifier: str, revision: str | None) -> str | None:
     return f"{prefix}{identifier}" + (f"/tree/{revision}" if revision else "")
 
 
-def _agent(generator: Mapping[str, Any]) -> dict[str, Any]:
+def _agent(generator: GeneratorView) -> dict[str, Any]:
     model = parts_.model_name(generator)
-    revision = parts_.disclosed(generator.get("revision")) or text(generator.get("snapshot"))
-    return parts_.agent(generator, _hub_url("model", model, revision) if model else None)
+    return parts_.agent(generator, _hub_url("model", model, text(generator.build)) if model else None)
 
 
 def _provenance(view: CardView, hub_id: str | None) -> dict[str, Any]:
     prov: dict[str, Any] = {}
     derived = []
-    for parent in mappings(view.renewal.get("parents")):
-        identifier, path = text(parent.get("id")), text(parent.get("path"))
-        revision = text(parent.get("revision"))
+    for parent in view.renewal.parents:
+        identifier, path = text(parent.id), text(parent.local_path)
+        revision = text(parent.revision)
         entity: dict[str, Any] = {"@type": "prov:Entity"}
         url = _hub_url("dataset", identifier, revision) if identifier else None
         if url:
@@ -519,15 +514,15 @@ def _activity(part: PartView) -> dict[str, Any] | None:
         return None
     verb = "Web crawl" if klass == "public_web_crawl" else "Generation"
     activity: dict[str, Any] = {"@type": "prov:Activity", "prov:label": f"{verb} of part `{part.id}` ({klass})"}
-    start, end = period(part.origin.get("collection_period"))
+    start, end = period(part.origin.period)
     if start:
         activity["prov:startedAtTime"] = start
     if end:
         activity["prov:endedAtTime"] = end
     if part.generators:
         activity["prov:wasAssociatedWith"] = [_agent(g) for g in part.generators]
-    seed = text(part.origin.get("seed_source"))
-    used = [{"@type": "prov:Entity", "prov:label": s} for s in strings(part.origin.get("source_datasets"))]
+    seed = text(part.origin.seed_text)
+    used = [{"@type": "prov:Entity", "prov:label": s} for s in part.origin.sources]
     if seed:
         used.append({"@type": "prov:Entity", "prov:label": seed})
     if used:
@@ -574,7 +569,7 @@ def _distribution(view: CardView, hub_id: str | None) -> list[dict[str, Any]]:
             "encodingFormat": "git+https",
             "sha256": "main",
         })
-    by_config = {text(p.data.get("config_name")): p for p in view.parts if text(p.data.get("config_name"))}
+    by_config = {p.config_name: p for p in view.parts if p.config_name}
     seen: set[str] = set()
     for config in mappings(view.meta.get("configs")):
         name = text(config.get("config_name"))
@@ -610,7 +605,7 @@ def _file_set_provenance(part: PartView) -> dict[str, Any]:
         prov["prov:wasGeneratedBy"] = activity
     if set(part.classes) & parts_.MODEL_MADE and part.generators:
         prov["prov:wasAttributedTo"] = [_agent(g) for g in part.generators]
-    sources = strings(part.origin.get("source_datasets"))
+    sources = part.origin.sources
     if sources:
         prov["prov:wasDerivedFrom"] = [{"@type": "prov:Entity", "prov:label": s} for s in sources]
     return prov

@@ -13,17 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from datacard_lint.export._card import (
-    CardView,
-    PartView,
-    integer,
-    mapping,
-    number,
-    percent,
-    strings,
-    text,
-    undisclosed_facts,
-)
+from datacard_lint.export._card import CardView, PartView, percent, text
+from datacard_lint.governance.readers import plain
+from datacard_lint.governance.view import GeneratorView
 from datacard_lint.requirements import MODEL_CLASSES, SYNTHETIC_CLASSES
 
 #: Synthetic in the sense of the track's `hasSyntheticData`: a model or a program produced
@@ -54,54 +46,36 @@ def has_synthetic_data(view: CardView) -> bool | None:
     return False if all(v is False for v in verdicts) else None
 
 
-def disclosed(value: object) -> str | None:
-    """A text value, unless it is the `undisclosed` answer of schema 1.1 (short or long form)."""
-    if isinstance(value, Mapping) or value == "undisclosed":
-        return None
-    return text(value)
+def model_name(generator: GeneratorView) -> str | None:
+    return text(generator.model_name)
 
 
-def model_name(generator: Mapping[str, Any]) -> str | None:
-    return disclosed(generator.get("model"))
-
-
-def is_algorithm(generator: Mapping[str, Any]) -> bool:
-    named_algorithm = bool(text(generator.get("algorithm")))
-    return generator.get("kind") == "algorithm" or (not generator.get("model") and named_algorithm)
-
-
-def generator_label(generator: Mapping[str, Any]) -> str:
+def generator_label(generator: GeneratorView) -> str:
     """`model@revision` (or the algorithm and its version); the snapshot stands in for a revision."""
-    if is_algorithm(generator):
-        name = text(generator.get("algorithm")) or "unnamed algorithm"
+    if generator.program:
+        name = text(generator.algorithm_text) or "unnamed algorithm"
     else:
         name = model_name(generator) or "undisclosed model"
-    version = _version(generator)
+    version = text(generator.build)
     return f"{name}@{version}" if version else name
 
 
-def _version(generator: Mapping[str, Any]) -> str | None:
-    if is_algorithm(generator):
-        return text(generator.get("version"))
-    return disclosed(generator.get("revision")) or text(generator.get("snapshot"))
-
-
-def _generator_phrase(generator: Mapping[str, Any]) -> str:
-    extras = [x for x in (text(generator.get("provider")), text(generator.get("role"))) if x]
+def _generator_phrase(generator: GeneratorView) -> str:
+    extras = [x for x in (text(generator.provider), text(generator.role)) if x]
     return generator_label(generator) + (f" ({', '.join(extras)})" if extras else "")
 
 
 def _share_phrase(part: PartView) -> str:
     if part.share_text:
         return part.share_text
-    raw = part.data.get("share")
-    return "share undisclosed" if raw == "undisclosed" or isinstance(raw, Mapping) else "share not stated"
+    fact = part.part.share
+    return "share undisclosed" if fact.undisclosed or isinstance(fact.raw, Mapping) else "share not stated"
 
 
 def _purpose_phrase(part: PartView) -> str | None:
     found = []
     for purpose in part.purposes:
-        category, statement = text(purpose.get("category")), text(purpose.get("statement"))
+        category, statement = text(purpose.raw_category), text(purpose.raw_statement)
         if statement:
             statement = statement.rstrip(".")
             found.append(f"{category}: {statement}" if category else statement)
@@ -113,16 +87,16 @@ def _purpose_phrase(part: PartView) -> str | None:
 def _verification_phrase(part: PartView) -> str | None:
     found = []
     for method in part.verification_methods:
-        if method.get("method") == "none":  # the schema's explicit "not verified"
+        if method.method == "none":  # the schema's explicit "not verified"
             continue
-        tool = " ".join(x for x in (text(method.get("tool")), text(method.get("tool_version"))) if x)
+        tool = " ".join(x for x in (text(method.tool), text(method.tool_version)) if x)
         facts = []
-        if number(method.get("pass_rate")) is not None:
-            facts.append(f"pass rate {number(method.get('pass_rate')):g}")
-        if integer(method.get("sample_size")) is not None:
-            facts.append(f"on {integer(method.get('sample_size')):,} items")
+        if method.pass_rate is not None:
+            facts.append(f"pass rate {method.pass_rate:g}")
+        if method.sample_size is not None:
+            facts.append(f"on {method.sample_size:,} items")
         detail = ", ".join(x for x in (tool, " ".join(facts)) if x)
-        found.append(f"{text(method.get('method'))}" + (f" ({detail})" if detail else ""))
+        found.append(f"{text(method.method)}" + (f" ({detail})" if detail else ""))
     return ", ".join(found) if found else None
 
 
@@ -170,7 +144,7 @@ def synthetic_explanation(view: CardView) -> str | None:
             purpose = _purpose_phrase(part)
             sentence += f" for {purpose}" if purpose else ""
             verified = _verification_phrase(part)
-            declared_none = any(m.get("method") == "none" for m in part.verification_methods)
+            declared_none = any(m.method == "none" for m in part.verification_methods)
             sentence += (f"; verified by {verified}" if verified else
                          "; not verified" if declared_none else "; no verification is stated")
             sentences.append(sentence.rstrip(".") + ".")
@@ -184,7 +158,7 @@ def synthetic_explanation(view: CardView) -> str | None:
     if unknown:
         sentences.append(f"The origin of {', '.join(f'`{u}`' for u in unknown)} is not stated.")
     for part in view.parts:
-        share = number(part.contamination.get("estimated_ai_share"))
+        share = part.contamination.estimated_ai_share
         if share and is_synthetic(part) is False:
             sentences.append(f"An estimated {percent(share)} of part `{part.id}` is machine-written text "
                              "that was collected, not generated for this dataset.")
@@ -198,31 +172,32 @@ def synthetic_explanation(view: CardView) -> str | None:
 # ---------------------------------------------------------------- per-part entities
 
 
-def agent(generator: Mapping[str, Any], hub_url: str | None) -> dict[str, Any]:
+def agent(generator: GeneratorView, hub_url: str | None) -> dict[str, Any]:
     """A generator as a PROV software agent: its name, its version and who provides it."""
     node: dict[str, Any] = {"@type": "prov:SoftwareAgent", "prov:label": generator_label(generator)}
     if hub_url:
         node["@id"] = hub_url
-    if is_algorithm(generator):
-        node["name"] = text(generator.get("algorithm")) or "unnamed algorithm"
+    if generator.program:
+        node["name"] = text(generator.algorithm_text) or "unnamed algorithm"
         node["dcl:kind"] = "algorithm"
     else:
         node["name"] = model_name(generator) or "undisclosed"
-    version = _version(generator)
+    version = text(generator.build)
     if version:
         node["version"] = version
-    if not is_algorithm(generator) and text(generator.get("snapshot")) and not disclosed(generator.get("revision")):
-        node["dcl:snapshot"] = text(generator.get("snapshot"))
-    for key in ("access", "terms"):
-        if text(generator.get(key)):
-            node[f"dcl:{key}"] = text(generator.get(key))
-    role = text(generator.get("role"))
+    snapshot = text(generator.snapshot_text)
+    if not generator.program and snapshot and version == snapshot:
+        node["dcl:snapshot"] = snapshot
+    for key, value in (("access", generator.access), ("terms", generator.terms)):
+        if text(value):
+            node[f"dcl:{key}"] = text(value)
+    role = text(generator.role)
     if role:
         node["dcl:role"] = role
-    hidden = undisclosed_facts(generator, "model", "revision")
+    hidden = generator.undisclosed
     if hidden:
         node["dcl:undisclosed"] = hidden
-    provider = text(generator.get("provider"))
+    provider = text(generator.provider)
     if provider:
         node["prov:actedOnBehalfOf"] = {"@type": "prov:Organization", "prov:label": provider}
     return node
@@ -232,16 +207,17 @@ def ai_content(part: PartView) -> dict[str, Any]:
     """The part's AI-content label and how it was determined, as the card states them."""
     label = part.contamination
     found: dict[str, Any] = {}
-    for key in ("digital_source_type", "ai_label", "confidence", "estimate_method"):
-        if text(label.get(key)):
-            found[key] = text(label.get(key))
-    involvement = {k: v for k, v in mapping(label.get("involvement")).items() if isinstance(v, str)}
+    for key, value in (("digital_source_type", label.digital_source_type), ("ai_label", label.ai_label),
+                       ("confidence", label.confidence), ("estimate_method", label.estimate_method_text)):
+        if text(value):
+            found[key] = text(value)
+    involvement = label.involvement.as_written() if label.involvement is not None else {}
     if involvement:
         found["involvement"] = involvement
-    determination = strings(label.get("determination"))
+    determination = label.determination_list
     if determination:
         found["determination"] = determination
-    share = number(label.get("estimated_ai_share"))
+    share = label.estimated_ai_share
     if share is not None:
         found["estimated_ai_share"] = share
     return found
@@ -283,21 +259,25 @@ def part_entities(view: CardView, activity_of: Any, hub_url: Any) -> list[dict[s
             entity["description"] = part.description
         if part.origin_class:
             entity["dcl:originClass"] = part.origin_class
-        breakdown = [b for b in (_plain(e) for e in mappings_of(part.origin.get("breakdown"))) if b]
+        breakdown = [b for b in (plain(e.data) for e in part.origin.breakdown) if b]
         if breakdown:
             entity["dcl:breakdown"] = breakdown
         if part.share is not None:
             entity["dcl:share"] = part.share
             entity["dcl:shareBasis"] = part.basis
-        hidden = undisclosed_facts(part.data, "share", "size", "origin.class")
+        if part.sampling_weight is not None:
+            entity["dcl:samplingWeight"] = part.sampling_weight
+        if part.part.epochs is not None:
+            entity["dcl:epochs"] = part.part.epochs
+        hidden = part.undisclosed
         if hidden:
             entity["dcl:undisclosed"] = hidden
         if part.config_name:
             entity["dcl:configName"] = part.config_name
         if part.size:
             entity["dcl:size"] = part.size
-        purposes = [{k: v for k, v in p.items() if k in ("category", "statement") and isinstance(v, str)}
-                    for p in part.purposes]
+        purposes = [{k: v for k, v in (("category", p.raw_category), ("statement", p.raw_statement))
+                     if isinstance(v, str)} for p in part.purposes]
         if purposes:
             entity["dcl:purpose"] = purposes
         label = ai_content(part)
@@ -309,46 +289,29 @@ def part_entities(view: CardView, activity_of: Any, hub_url: Any) -> list[dict[s
         made_by = part.generators
         if made_by:
             entity["prov:wasAttributedTo"] = [
-                agent(g, hub_url("model", model_name(g), _version(g)) if model_name(g) else None) for g in made_by]
-        sources = strings(part.origin.get("source_datasets"))
+                agent(g, hub_url("model", name, text(g.build)) if (name := model_name(g)) else None) for g in made_by]
+        sources = part.origin.sources
         if sources:
             entity["prov:wasDerivedFrom"] = [{"@type": "prov:Entity", "prov:label": s} for s in sources]
         entities.append(entity)
     return entities
 
 
-def mappings_of(value: object) -> list[Mapping[str, Any]]:
-    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
-
-
 def tail_evaluation_records(view: CardView) -> list[dict[str, Any]]:
     """Tail evaluations with the fields a reader needs to judge them (plain JSON)."""
-    keep = ("axis", "slice", "description", "metric", "value", "n", "higher_is_better", "result_kind", "date")
-    records = []
-    for evaluation in view.tail_evaluations:
-        record = {k: _plain(evaluation.get(k)) for k in keep if _plain(evaluation.get(k)) is not None}
-        for nested in ("baseline", "benchmark", "model", "ci"):
-            value = {k: _plain(v) for k, v in mapping(evaluation.get(nested)).items() if _plain(v) is not None}
-            if value:
-                record[nested] = value
-        if record:
-            records.append(record)
-    return records
+    return [record for evaluation in view.tail_evaluations if (record := evaluation.as_record())]
 
 
 def check_records(view: CardView) -> list[dict[str, Any]]:
     """Contamination checks (benchmarks, method, result; 1.1 adds parts, date, items removed)."""
-    keep = ("benchmarks", "method", "tool", "result", "action", "overlap_rate", "parts", "date", "items_removed")
-    return [{k: _plain(c.get(k)) for k in keep if _plain(c.get(k)) is not None} for c in view.contamination_checks]
+    return [c.as_record() for c in view.contamination_checks]
 
 
 def processing_records(view: CardView) -> list[dict[str, Any]]:
     """Processing steps (1.1): dataset-wide ones, then each part's own, tagged with the part."""
-    keep = ("step", "method", "tool", "tool_version", "parameters", "items_removed", "share_removed", "description")
-    steps = [{k: _plain(s.get(k)) for k in keep if _plain(s.get(k)) is not None} for s in view.processing]
+    steps = [s.as_record() for s in view.processing]
     for part in view.parts:
-        steps += [{"part": part.id, **{k: _plain(s.get(k)) for k in keep if _plain(s.get(k)) is not None}}
-                  for s in part.processing]
+        steps += [{"part": part.id, **s.as_record()} for s in part.processing]
     return steps
 
 
@@ -361,23 +324,3 @@ def processing_lines(view: CardView) -> Iterable[str]:
                    f"{percent(step['share_removed'])} removed" if isinstance(step.get("share_removed"), float) else ""]
         removed = [r for r in removed if r]
         yield line + (f": {', '.join(removed)}." if removed else ".")
-
-
-def _plain(value: object) -> Any:
-    """A YAML value as plain JSON: dates as ISO text, non-finite numbers and unknown types dropped."""
-    from datacard_lint.export._card import date
-
-    if isinstance(value, bool) or isinstance(value, str | int):
-        return value
-    if isinstance(value, float):
-        return number(value)
-    iso = date(value)
-    if iso:
-        return iso
-    if isinstance(value, list):
-        items = [_plain(v) for v in value]
-        return [i for i in items if i is not None] or None
-    if isinstance(value, Mapping):
-        found = {str(k): _plain(v) for k, v in value.items()}
-        return {k: v for k, v in found.items() if v is not None} or None
-    return None

@@ -26,8 +26,8 @@ DCL_NAMESPACE: Final = f"{SITE_URL}guide/croissant-rai/#"
 DCL_JSON_TERMS: Final = ("size", "breakdown", "aiContent", "purpose", "tailEvaluations", "contaminationChecks",
                          "processing", "undisclosed")
 #: Extension terms with plain values (strings and numbers).
-DCL_PLAIN_TERMS: Final = ("originClass", "share", "shareBasis", "configName", "groundedShare", "generation", "role",
-                          "kind", "snapshot", "access", "terms")
+DCL_PLAIN_TERMS: Final = ("originClass", "share", "shareBasis", "samplingWeight", "epochs", "configName",
+                          "groundedShare", "generation", "role", "kind", "snapshot", "access", "terms")
 
 #: Prefixes and term definitions the export needs in a document's `@context`.
 CONTEXT_ADDITIONS: Final[dict[str, Any]] = {

@@ -14,12 +14,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from datacard_lint.export._card import CardView, PartView, mapping, mappings, number, period, strings, text
-from datacard_lint.export.croissant_parts import MODEL_MADE, disclosed, is_algorithm, model_name
+from datacard_lint.export._card import CardView, PartView, period, strings, text
+from datacard_lint.export.croissant_parts import MODEL_MADE, model_name
+from datacard_lint.governance.view import GeneratorView
+from datacard_lint.governance.vocabulary import ALGORITHMIC_CLASSES
 
 NOT_DOCUMENTED = "not documented in the card"
+#: A fact the card marks `undisclosed` (schema 1.1): the producer did not publish it.
+UNDISCLOSED = "undisclosed by the producer"
 #: Classes whose content a program without a trained model produced: not AI-generated data.
-_PROGRAM_MADE = frozenset({"simulation", "algorithmic_generation"})
+_PROGRAM_MADE = ALGORITHMIC_CLASSES
 TEMPLATE = ("Template for the public summary of training content of general-purpose AI models "
             "(annex to the Commission's Explanatory Notice, July 2025)")
 #: The Hub's modality tags, in the template's words where they differ.
@@ -36,10 +40,16 @@ def _share(part: PartView) -> dict[str, Any] | str:
     return {"value": share, "basis": part.basis} if share is not None else NOT_DOCUMENTED
 
 
+def _weight(part: PartView) -> dict[str, Any] | None:
+    """The part's weight in the training mix (schema 1.1), when it is stated."""
+    weight = part.sampling_weight
+    return {"value": weight, "basis": part.basis} if weight is not None else None
+
+
 def _overall_period(parts: list[PartView]) -> dict[str, str] | str:
     starts, ends = [], []
     for part in parts:
-        start, end = period(part.origin.get("collection_period"))
+        start, end = period(part.origin.period)
         starts += [start] if start else []
         ends += [end] if end else []
     if not starts and not ends:
@@ -55,7 +65,7 @@ def _used(view: CardView, wanted: list[PartView]) -> str:
 
 def crawled_section(view: CardView) -> dict[str, Any]:
     parts = [p for p in view.parts if p.origin_class == "public_web_crawl"]
-    opt_out = text(mapping(view.renewal.get("fresh_data")).get("opt_out"))
+    opt_out = text(view.fresh_data.opt_out)
     section: dict[str, Any] = {
         "title": "Data crawled and scraped from online sources",
         "used": _used(view, parts),
@@ -66,7 +76,7 @@ def crawled_section(view: CardView) -> dict[str, Any]:
         "crawler_names": NOT_DOCUMENTED,
         "crawler_purposes": NOT_DOCUMENTED,
         "crawler_behaviour": [
-            {"part": p.id, "description": text(p.origin.get("description")) or NOT_DOCUMENTED} for p in parts
+            {"part": p.id, "description": text(p.origin.description) or NOT_DOCUMENTED} for p in parts
         ],
         "collection_period": _overall_period(parts),
         "content_types": [{"part": p.id, "description": p.description or NOT_DOCUMENTED} for p in parts],
@@ -78,23 +88,30 @@ def crawled_section(view: CardView) -> dict[str, Any]:
 
 
 def _crawled_part(part: PartView) -> dict[str, Any]:
-    label = part.section("contamination")
-    start, end = period(part.origin.get("collection_period"))
-    share = number(label.get("estimated_ai_share"))
-    return {
+    label = part.contamination
+    start, end = period(part.origin.period)
+    share = label.estimated_ai_share
+    period_undisclosed = part.origin.collection_period.undisclosed
+    entry: dict[str, Any] = {
         "id": part.id,
         "share": _share(part),
         "size": _size(part) or NOT_DOCUMENTED,
-        "collection_period": {"start": start or NOT_DOCUMENTED, "end": end or NOT_DOCUMENTED},
+        "collection_period": UNDISCLOSED if period_undisclosed else
+        {"start": start or NOT_DOCUMENTED, "end": end or NOT_DOCUMENTED},
         "estimated_ai_generated_share": share if share is not None else NOT_DOCUMENTED,
-        "ai_label": text(label.get("ai_label")) or NOT_DOCUMENTED,
+        "ai_label": text(label.ai_label) or NOT_DOCUMENTED,
     }
+    weight = _weight(part)
+    if weight is not None:
+        entry["sampling_weight"] = weight
+    return entry
 
 
 def synthetic_section(view: CardView) -> dict[str, Any]:
     parts = [p for p in view.parts if set(p.classes) & MODEL_MADE]
     section: dict[str, Any] = {"title": "Synthetic data", "used": _used(view, parts)}
-    simulated = [p.id for p in view.parts if set(p.classes) & _PROGRAM_MADE and not set(p.classes) & MODEL_MADE]
+    simulated = [p.id for p in view.parts if not set(p.classes) & MODEL_MADE
+                 and (set(p.classes) & _PROGRAM_MADE or p.contamination.program_made)]
     if simulated:
         section["simulation_parts"] = {
             "parts": simulated,
@@ -119,10 +136,10 @@ def synthetic_section(view: CardView) -> dict[str, Any]:
 def _renewal(view: CardView) -> dict[str, Any]:
     """How far this data is from grounded data: its generation and its fresh grounded share."""
     parents = []
-    for parent in mappings(view.renewal.get("parents")):
-        name = text(parent.get("id")) or text(parent.get("path")) or text(parent.get("model"))
+    for parent in view.renewal.parents:
+        name = text(parent.id) or text(parent.local_path) or text(parent.model)
         if name:
-            revision = text(parent.get("revision"))
+            revision = text(parent.revision)
             parents.append(f"{name}@{revision}" if revision else name)
     generation = view.generation
     grounded = view.grounded_share
@@ -150,40 +167,41 @@ def _modalities(view: CardView) -> list[str] | str:
     return list(dict.fromkeys(found)) or NOT_DOCUMENTED
 
 
-def _generator(generator: Mapping[str, Any]) -> dict[str, str]:
-    if is_algorithm(generator):
-        model = f"{text(generator.get('algorithm')) or NOT_DOCUMENTED} (algorithm, not a trained model)"
-        revision = text(generator.get("version"))
+def _generator(generator: GeneratorView) -> dict[str, str]:
+    if generator.program:
+        model = f"{text(generator.algorithm_text) or NOT_DOCUMENTED} (algorithm, not a trained model)"
     else:
-        model = model_name(generator) or ("undisclosed by the producer" if generator.get("model") else NOT_DOCUMENTED)
-        revision = disclosed(generator.get("revision")) or text(generator.get("snapshot"))
+        model = model_name(generator) or ("undisclosed by the producer" if generator.model.raw else NOT_DOCUMENTED)
     return {
         "model": model,
-        "revision": revision or NOT_DOCUMENTED,
-        "provider": text(generator.get("provider")) or NOT_DOCUMENTED,
-        "role": text(generator.get("role")) or NOT_DOCUMENTED,
+        "revision": text(generator.build) or NOT_DOCUMENTED,
+        "provider": text(generator.provider) or NOT_DOCUMENTED,
+        "role": text(generator.role) or NOT_DOCUMENTED,
     }
 
 
 def _synthetic_part(part: PartView) -> dict[str, Any]:
-    categories = [c for p in part.purposes if (c := text(p.get("category")))]
-    statements = [c for p in part.purposes if (c := text(p.get("statement")))]
-    verification = part.section("verification")
-    methods = [text(m.get("method")) for m in mappings(verification.get("methods"))]
-    return {
+    categories = [c for p in part.purposes if (c := text(p.raw_category))]
+    statements = [c for p in part.purposes if (c := text(p.raw_statement))]
+    methods = [text(m.method) for m in part.part.methods]
+    entry: dict[str, Any] = {
         "id": part.id,
         "origin_class": ", ".join(part.classes) if part.origin_class == "mixed" else part.origin_class,
         "share": _share(part),
         "size": _size(part) or NOT_DOCUMENTED,
-        "description": part.description or text(part.origin.get("description")) or NOT_DOCUMENTED,
+        "description": part.description or text(part.origin.description) or NOT_DOCUMENTED,
         "purpose": {
             "category": ", ".join(categories) or NOT_DOCUMENTED,
             "statement": " ".join(statements) or NOT_DOCUMENTED,
         },
         "generators": [_generator(g) for g in part.generators] or NOT_DOCUMENTED,
-        "seed_source": text(part.origin.get("seed_source")) or NOT_DOCUMENTED,
+        "seed_source": text(part.origin.seed_text) or NOT_DOCUMENTED,
         "verification_methods": [m for m in methods if m] or NOT_DOCUMENTED,
     }
+    weight = _weight(part)
+    if weight is not None:
+        entry["sampling_weight"] = weight
+    return entry
 
 
 def to_eu_summary(view: CardView, display: str) -> dict[str, Any]:
@@ -262,6 +280,7 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
             lines += [f"#### Part `{part['id']}`", ""]
             lines += _table([
                 ("Share", part["share"]),
+                *([("Weight in the training mix", part["sampling_weight"])] if "sampling_weight" in part else []),
                 ("Size", part["size"]),
                 ("Collection period", part["collection_period"]),
                 ("Type of content", content["description"]),
@@ -295,6 +314,7 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
             lines += _table([
                 ("Origin class", part["origin_class"]),
                 ("Share", part["share"]),
+                *([("Weight in the training mix", part["sampling_weight"])] if "sampling_weight" in part else []),
                 ("Size", part["size"]),
                 ("General description", part["description"]),
                 ("Purpose", f"{_cell(part['purpose']['category'])}: {_cell(part['purpose']['statement'])}"),

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.fixes.document import Document
 from datacard_lint.fixes.edits import replace_value
 from datacard_lint.fixes.model import Applicability, Fix, Path_
 from datacard_lint.fixes.registry import fixer
-from datacard_lint.governance.readers import as_number
+from datacard_lint.governance.view import GovernanceView
 from datacard_lint.rules import registry
 from datacard_lint.rules.origin import BASES
 
@@ -27,14 +25,15 @@ def share_from_size(doc: Document, path: Path_) -> Fix | None:
     """
     if len(path) != 4 or path[:2] != (_GOVERNANCE, _PARTS) or path[3] != "share" or not isinstance(path[2], int):
         return None
-    parts = doc.value((_GOVERNANCE, _PARTS))
-    if not isinstance(parts, list) or not all(isinstance(p, Mapping) for p in parts):
+    view = GovernanceView.of(doc.metadata)
+    if not view.parts_all_mappings or path[2] >= len(view.parts):
         return None
+    parts = view.parts
     part = parts[path[2]]
-    basis = part.get("share_basis", "rows")
+    basis = part.basis
     if basis not in BASES:
         return None
-    sizes = [as_number((p.get("size") if isinstance(p.get("size"), Mapping) else {}).get(basis)) for p in parts]
+    sizes = [p.size_in(basis) for p in parts]
     if any(s is None or s < 0 for s in sizes):
         return None
     total = sum(s for s in sizes if s is not None)
@@ -42,7 +41,7 @@ def share_from_size(doc: Document, path: Path_) -> Fix | None:
     if total <= 0 or size is None:
         return None
     share = round(size / total, 3)
-    if as_number(part.get("share")) == share:
+    if part.share.value == share:
         return None
     return replace_value(doc, SHARE_SIZE_MISMATCH, path, share, Applicability.UNSAFE,
                          f"set `share: {share:g}` from `size.{basis}`")

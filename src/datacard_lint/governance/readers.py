@@ -184,3 +184,26 @@ def texts(value: object) -> list[str]:
     if isinstance(value, str):
         return [value.strip()] if value.strip() else []
     return [item.strip() for item in strings(value) if item.strip()]
+
+
+def plain(value: object) -> Any:
+    """A YAML value as plain JSON: dates as ISO text, non-finite numbers and unknown types dropped."""
+    if isinstance(value, bool) or isinstance(value, str | int):
+        return value
+    if isinstance(value, float):
+        return as_number(value)
+    parsed = as_date(value)
+    if parsed is not None:
+        return parsed.isoformat()
+    if isinstance(value, list):
+        items = [plain(v) for v in value]
+        return [i for i in items if i is not None] or None
+    if isinstance(value, Mapping):
+        found = {str(k): plain(v) for k, v in value.items()}
+        return {k: v for k, v in found.items() if v is not None} or None
+    return None
+
+
+def plain_record(data: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The given fields of a mapping as plain JSON, in the given order, empty ones left out."""
+    return {key: value for key in keys if (value := plain(data.get(key))) is not None}

@@ -14,11 +14,12 @@ import datetime as _dt
 import enum
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from datacard_lint._meta import GOVERNANCE_KEY
 from datacard_lint.governance import readers as r
 from datacard_lint.governance.vocabulary import (
+    ALGORITHM_LABEL,
     ALGORITHMIC_CLASSES,
     GROUNDED_CLASSES,
     MIXED_CLASS,
@@ -29,6 +30,8 @@ from datacard_lint.governance.vocabulary import (
 Path_ = tuple[Hashable, ...]
 G: Path_ = (GOVERNANCE_KEY,)
 T = TypeVar("T")
+#: The verification rates, fractions from 0 to 1.
+RATE_KEYS = ("pass_rate", "reject_rate")
 
 
 class Status(enum.Enum):
@@ -159,6 +162,34 @@ def read_period(data: Mapping[str, Any], path: Path_) -> Fact[PeriodView]:
                      lambda v: PeriodView(v, where) if isinstance(v, Mapping) else None)
 
 
+#: The units a size may be given in (schema `$defs/size`).
+SIZE_UNITS = ("rows", "tokens", "bytes")
+
+
+def size_numbers(value: object) -> dict[str, int | str]:
+    """A size's integer counts by unit, and its tokenizer when tokens are counted."""
+    data = r.mapping(value)
+    found: dict[str, int | str] = {
+        unit: amount for unit in SIZE_UNITS if (amount := r.as_int(data.get(unit))) is not None
+    }
+    tokenizer = r.as_text(data.get("tokenizer"))
+    if tokenizer and "tokens" in found:
+        found["tokenizer"] = tokenizer
+    return found
+
+
+def undisclosed_record(facts: Mapping[str, Fact[Any]]) -> dict[str, Any]:
+    """The facts that are undisclosed, by name, with the value as written: the short string,
+    or the long form's string fields (reason and source)."""
+    found: dict[str, Any] = {}
+    for name, fact in facts.items():
+        if fact.undisclosed:
+            raw = fact.raw
+            found[name] = raw if isinstance(raw, str) else {
+                k: v for k, v in r.mapping(raw).items() if isinstance(v, str)}
+    return found
+
+
 def _nodes(cls: Callable[[int, Mapping[str, Any], Path_], T], value: object, path: Path_) -> list[T]:
     return [cls(index, item, (*path, index)) for index, item in r.entries(value)]
 
@@ -179,6 +210,10 @@ class GeneratorView(_Node):
 
     @property
     def revision(self) -> Fact[str]:
+        """The exact build of the generator: a model's `revision`; for a program
+        (`kind: algorithm`), which has no revision, its `version`."""
+        if self.kind == "algorithm":
+            return self.version_fact
         return read_fact(self.data, "revision", self.path, _stated_text)
 
     @property
@@ -190,12 +225,91 @@ class GeneratorView(_Node):
         return _stated_text(self.get("algorithm"))
 
     @property
+    def version_fact(self) -> Fact[str]:
+        """The `algorithm`'s version: stated, honestly `undisclosed` (1.1), a TODO, absent or unreadable."""
+        return read_fact(self.data, "version", self.path, _stated_text)
+
+    @property
     def version(self) -> str | None:
-        return _stated_text(self.get("version"))
+        """The stated version of the `algorithm` (None when absent, undisclosed or unreadable)."""
+        return self.version_fact.value
+
+    @property
+    def pin(self) -> Fact[str]:
+        """What fixes the exact generator, as one fact: an algorithm's `version`; a model's
+        `revision`, or its dated `snapshot` when the revision is not stated."""
+        revision = self.revision
+        if self.kind == "algorithm":
+            return revision
+        snapshot = self.snapshot
+        if not revision.stated and snapshot is not None:
+            return Fact(Status.STATED, self.at("snapshot"), snapshot, raw=self.get("snapshot"))
+        return revision
 
     @property
     def role(self) -> str | None:
         return self.word("role")
+
+    @property
+    def has_role(self) -> bool:
+        """`role` is written with a value (whatever its type)."""
+        return self.get("role") is not None
+
+    @property
+    def model_name(self) -> str | None:
+        """The model's name as written, unless it is `undisclosed` (for exports)."""
+        fact = self.model
+        return None if fact.undisclosed else r.as_text(fact.raw)
+
+    @property
+    def algorithm_text(self) -> str | None:
+        """The program's name as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("algorithm"))
+
+    @property
+    def snapshot_text(self) -> str | None:
+        return r.as_text(self.get("snapshot"))
+
+    @property
+    def program(self) -> bool:
+        """A non-learned program: `kind: algorithm`, or a named algorithm without a model."""
+        return self.kind == "algorithm" or (not self.model.raw and self.algorithm_text is not None)
+
+    @property
+    def build(self) -> str | None:
+        """The disclosed build as written: a program's version, or a model's revision or else
+        its snapshot (for exports; `undisclosed` gives None)."""
+        if self.program:
+            fact = self.version_fact
+            return None if fact.undisclosed else r.as_text(fact.raw)
+        fact = self.revision
+        revision = None if fact.undisclosed else r.as_text(fact.raw)
+        return revision or self.snapshot_text
+
+    @property
+    def undisclosed(self) -> dict[str, Any]:
+        """The generator's undisclosed facts: a model's model and revision, a program's version."""
+        if self.program:
+            return undisclosed_record({"version": self.version_fact})
+        return undisclosed_record({"model": self.model, "revision": read_fact(
+            self.data, "revision", self.path, _stated_text)})
+
+    @property
+    def role_written(self) -> bool:
+        """`role` is written (whatever it holds, even null)."""
+        return "role" in self.data
+
+    @property
+    def provider(self) -> str | None:
+        return r.as_text(self.get("provider"))
+
+    @property
+    def access(self) -> str | None:
+        return r.as_text(self.get("access"))
+
+    @property
+    def terms(self) -> str | None:
+        return r.as_text(self.get("terms"))
 
     @property
     def name(self) -> str | None:
@@ -247,6 +361,11 @@ class OriginView(_Node):
         return _nodes(_generator, self.get("generators"), self.at("generators"))
 
     @property
+    def has_generators(self) -> bool:
+        """`generators` is written (whatever it holds)."""
+        return "generators" in self.data
+
+    @property
     def breakdown(self) -> list[BreakdownView]:
         return _nodes(_breakdown, self.get("breakdown"), self.at("breakdown"))
 
@@ -254,6 +373,20 @@ class OriginView(_Node):
     def seed_source(self) -> str | None:
         """Where the prompts or seeds came from, when it says something."""
         return r.stated_text(self.get("seed_source"))
+
+    @property
+    def seed_text(self) -> str | None:
+        """The seed source as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("seed_source"))
+
+    @property
+    def description(self) -> str | None:
+        return r.as_text(self.get("description"))
+
+    @property
+    def sources(self) -> list[str]:
+        """`source_datasets` as a list (a lone string counts as one), for exports."""
+        return r.texts(self.get("source_datasets"))
 
     @property
     def source_datasets(self) -> list[str]:
@@ -357,6 +490,25 @@ class PurposeView(_Node):
     def statement(self) -> str | None:
         return r.stated_text(self.get("statement"))
 
+    @property
+    def raw_category(self) -> object:
+        return self.get("category")
+
+    @property
+    def raw_statement(self) -> object:
+        """The statement as written, for messages."""
+        return self.get("statement")
+
+    @property
+    def has_statement(self) -> bool:
+        """`statement` is written (whatever it holds)."""
+        return "statement" in self.data
+
+    @property
+    def has_category(self) -> bool:
+        """`category` is written (whatever it holds)."""
+        return "category" in self.data
+
 
 class MethodView(_Node):
     __slots__ = ()
@@ -374,6 +526,60 @@ class MethodView(_Node):
         return self.integer("sample_size")
 
     @property
+    def has_sample_size(self) -> bool:
+        """`sample_size` is written with a value (whatever its type)."""
+        return self.get("sample_size") is not None
+
+    @property
+    def sized(self) -> bool:
+        """`sample_size` is a number."""
+        return self.number("sample_size") is not None
+
+    @property
+    def has_method(self) -> bool:
+        """`method` is written (whatever it holds)."""
+        return "method" in self.data
+
+    @property
+    def raw_method(self) -> object:
+        """The method as written, for messages (None when absent)."""
+        return self.get("method")
+
+    def rate(self, key: str) -> float | None:
+        """`pass_rate` or `reject_rate` as a number (any value, even out of range)."""
+        return self.number(key) if key in RATE_KEYS else None
+
+    @property
+    def rated(self) -> bool:
+        return any(self.rate(key) is not None for key in RATE_KEYS)
+
+    @property
+    def tool(self) -> str | None:
+        """The tool or judge model, when it says something."""
+        return r.stated_text(self.get("tool"))
+
+    @property
+    def raw_tool(self) -> str | None:
+        """The tool as written when it is a string (a model id compared with the generators)."""
+        return r.as_word(self.get("tool"))
+
+    @property
+    def tool_version(self) -> str | None:
+        return r.stated_text(self.get("tool_version"))
+
+    @property
+    def pass_rate(self) -> float | None:
+        return self.rate("pass_rate")
+
+    @property
+    def reviewer_qualification(self) -> str | None:
+        return r.stated_text(self.get("reviewer_qualification"))
+
+    @property
+    def notes(self) -> str | None:
+        return r.as_text(self.get("notes"))
+
+    @property
     def real(self) -> bool:
         """A method that checked something (not `none`, not missing)."""
         return self.method not in (None, "none")
@@ -383,9 +589,9 @@ class MethodView(_Node):
         """Enough to trust the figures: a sample size, a pass or reject rate, and the tool or reviewers."""
         if not self.real:
             return False
-        has_rate = self.number("pass_rate") is not None or self.number("reject_rate") is not None
-        has_source = any(r.has_text(self.get(k)) for k in ("tool", "reviewer_qualification", "evidence_url"))
-        return self.number("sample_size") is not None and has_rate and has_source
+        has_source = self.tool is not None or self.reviewer_qualification is not None or r.has_text(
+            self.get("evidence_url"))
+        return self.sized and self.rated and has_source
 
 
 def _method(index: int, data: Mapping[str, Any], path: Path_) -> MethodView:
@@ -404,8 +610,32 @@ class VerificationView(_Node):
         return _nodes(_method, self.get("methods"), self.at("methods"))
 
     @property
+    def has_methods(self) -> bool:
+        """`methods` is written with a value (whatever its type)."""
+        return self.get("methods") is not None
+
+    @property
+    def declared_unverified(self) -> bool | None:
+        """`methods` is a list whose every entry is `{method: none}` (True for an empty list);
+        None when `methods` is not a list."""
+        value = self.get("methods")
+        if not isinstance(value, list):
+            return None
+        return all(isinstance(m, Mapping) and m.get("method") == "none" for m in value)
+
+    @property
+    def methods_empty(self) -> bool:
+        value = self.get("methods")
+        return isinstance(value, list) and not value
+
+    @property
     def reason(self) -> str | None:
         return r.stated_text(self.get("reason"))
+
+    @property
+    def reason_text(self) -> str | None:
+        """The reason as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("reason"))
 
 
 class LabelView(_Node):
@@ -443,6 +673,81 @@ class LabelView(_Node):
     def estimated_ai_share(self) -> float | None:
         return self.number("estimated_ai_share")
 
+    @property
+    def estimate_method_text(self) -> str | None:
+        """The estimate method as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("estimate_method"))
+
+    @property
+    def determination_list(self) -> list[str]:
+        """The determination methods, a lone string counting as one, stripped (for exports)."""
+        return r.texts(self.get("determination"))
+
+    @property
+    def has_estimate(self) -> bool:
+        """`estimated_ai_share` is written (whatever it holds): the author has tried an estimate."""
+        return "estimated_ai_share" in self.data
+
+    @property
+    def estimate_method(self) -> str | None:
+        return r.stated_text(self.get("estimate_method"))
+
+    @property
+    def detector(self) -> DetectorView | None:
+        value = self.section("detector")
+        return None if value is None else DetectorView(value, self.at("detector"))
+
+    @property
+    def involvement(self) -> InvolvementView | None:
+        value = self.section("involvement")
+        return None if value is None else InvolvementView(value, self.at("involvement"))
+
+    @property
+    def program_made(self) -> bool:
+        """The label says a non-learned program made the content (`algorithm_generated`, 1.1)."""
+        return self.ai_label == ALGORITHM_LABEL
+
+
+def _version_text(value: object) -> str | None:
+    """Versions are often unquoted numbers in YAML (`version: 1.2`); they still say something."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return r.stated_text(value)
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorView(_Node):
+    """The detector that determined a label."""
+
+    @property
+    def name(self) -> str | None:
+        return _version_text(self.get("name"))
+
+    @property
+    def version(self) -> str | None:
+        return _version_text(self.get("version"))
+
+
+@dataclass(frozen=True, slots=True)
+class InvolvementView(_Node):
+    """Who wrote, edited and verified a part's content (`human`, `machine`, …)."""
+
+    @property
+    def written(self) -> str | None:
+        return self.word("written")
+
+    @property
+    def edited(self) -> str | None:
+        return self.word("edited")
+
+    @property
+    def verified(self) -> str | None:
+        return self.word("verified")
+
+    def as_written(self) -> dict[str, str]:
+        """Every string entry, in the card's order (for exports)."""
+        return {str(k): v for k, v in self.data.items() if isinstance(v, str)}
+
 
 class PublicEvidenceView(_Node):
     __slots__ = ()
@@ -462,6 +767,37 @@ class PublicEvidenceView(_Node):
     def presented_as_public_participation(self) -> bool | None:
         return r.as_bool(self.get("presented_as_public_participation"))
 
+    @property
+    def kinds_missing(self) -> bool:
+        """`kinds` is absent, null or an empty list (another type is the schema's error)."""
+        value = self.get("kinds")
+        return value is None or (isinstance(value, list) and not value)
+
+    @property
+    def has_kinds(self) -> bool:
+        """`kinds` is written (whatever it holds)."""
+        return "kinds" in self.data
+
+    @property
+    def disclosure(self) -> str | None:
+        """The disclosure text, when it says something."""
+        return r.stated_text(self.get("disclosure"))
+
+    @property
+    def disclosure_text(self) -> str | None:
+        """The disclosure as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("disclosure"))
+
+    @property
+    def kinds_list(self) -> list[str]:
+        """The kinds, a lone string counting as one, stripped (for exports)."""
+        return r.texts(self.get("kinds"))
+
+    @property
+    def has_disclosure(self) -> bool:
+        """`disclosure` is written (whatever it holds)."""
+        return "disclosure" in self.data
+
 
 class ProcessingView(_Node):
     __slots__ = ()
@@ -473,6 +809,14 @@ class ProcessingView(_Node):
     @property
     def method(self) -> str | None:
         return self.text("method")
+
+    #: The fields of a step that exports copy.
+    RECORD: ClassVar[tuple[str, ...]] = ("step", "method", "tool", "tool_version", "parameters", "items_removed",
+                                         "share_removed", "description")
+
+    def as_record(self) -> dict[str, Any]:
+        """The step as plain JSON (for exports)."""
+        return r.plain_record(self.data, self.RECORD)
 
 
 def _processing(index: int, data: Mapping[str, Any], path: Path_) -> ProcessingView:
@@ -519,9 +863,19 @@ class PartView(_Node):
         return value if isinstance(value, str) else "rows"
 
     @property
+    def has_share_basis(self) -> bool:
+        """`share_basis` is written (whatever it holds)."""
+        return "share_basis" in self.data
+
+    @property
     def basis(self) -> str | None:
         """The unit of the share as written: `rows` when absent, None when not a string."""
         return r.as_word(self.data.get("share_basis", "rows"))
+
+    @property
+    def has_id(self) -> bool:
+        """`id` is written (whatever it holds)."""
+        return "id" in self.data
 
     @property
     def raw_id(self) -> str | None:
@@ -549,12 +903,33 @@ class PartView(_Node):
         return read_fact(self.data, "size", self.path, lambda v: r.as_mapping(v) or None)
 
     @property
+    def sampling_weight(self) -> Fact[float]:
+        """The part's weight in the training mix (1.1), when it differs from its stored `share`."""
+        return read_fact(self.data, "sampling_weight", self.path, r.as_share)
+
+    @property
+    def epochs(self) -> float | None:
+        """Passes over the part in one training run (1.1), when stated as a number."""
+        value = self.number("epochs")
+        return value if value is not None and value >= 0 else None
+
+    @property
+    def has_purpose(self) -> bool:
+        """`purpose` is written (whatever it holds)."""
+        return "purpose" in self.data
+
+    @property
     def purposes(self) -> list[PurposeView]:
         """One purpose (1.0) or several (1.1): always a list."""
         value = self.get("purpose")
         if isinstance(value, Mapping):
             return [PurposeView(value, self.at("purpose"))]
         return [PurposeView(item, (*self.at("purpose"), i)) for i, item in r.entries(value)]
+
+    @property
+    def has_verification(self) -> bool:
+        """`verification` is written (whatever it holds)."""
+        return "verification" in self.data
 
     @property
     def verification(self) -> VerificationView | None:
@@ -566,9 +941,19 @@ class PartView(_Node):
         return self.verification.methods if self.verification is not None else []
 
     @property
+    def has_contamination(self) -> bool:
+        """`contamination` is written (whatever it holds)."""
+        return "contamination" in self.data
+
+    @property
     def contamination(self) -> LabelView | None:
         value = self.section("contamination")
         return None if value is None else LabelView(value, self.at("contamination"))
+
+    @property
+    def has_public_evidence(self) -> bool:
+        """`public_evidence` is written (whatever it holds)."""
+        return "public_evidence" in self.data
 
     @property
     def public_evidence(self) -> PublicEvidenceView | None:
@@ -672,6 +1057,23 @@ class FreshDataView(_Node):
     def lawful_basis(self) -> Fact[str]:
         return read_fact(self.data, "lawful_basis", self.path, r.as_word)
 
+    @property
+    def consent_documentation(self) -> str | None:
+        return r.stated_text(self.get("consent_documentation"))
+
+    @property
+    def consent_documentation_text(self) -> str | None:
+        """The consent documentation as written, even a placeholder (for exports)."""
+        return r.as_text(self.get("consent_documentation"))
+
+    @property
+    def opt_out(self) -> str | None:
+        return r.as_text(self.get("opt_out"))
+
+    @property
+    def description(self) -> str | None:
+        return r.as_text(self.get("description"))
+
 
 class RenewalView(_Node):
     __slots__ = ()
@@ -682,6 +1084,17 @@ class RenewalView(_Node):
     @property
     def generation(self) -> int | None:
         return self.integer("generation")
+
+    @property
+    def has_generation(self) -> bool:
+        """`generation` is written (whatever it holds)."""
+        return "generation" in self.data
+
+    @property
+    def parents_missing(self) -> bool:
+        """No parent is listed: `parents` absent or null, or a list without a mapping entry."""
+        value = self.get("parents")
+        return value is None or (isinstance(value, list) and not any(True for _ in r.entries(value)))
 
     @property
     def parents_fact(self) -> Fact[list[ParentView]]:
@@ -776,6 +1189,12 @@ class TailEvaluationView(_Node):
         return self.get("baseline")
 
     @property
+    def baseline_without_value(self) -> bool:
+        """The baseline is a mapping with no `value` key."""
+        baseline = self.get("baseline")
+        return isinstance(baseline, Mapping) and "value" not in baseline
+
+    @property
     def slice(self) -> str | None:
         value = self.get("slice")
         return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
@@ -792,6 +1211,35 @@ class TailEvaluationView(_Node):
     @property
     def result_kind(self) -> str | None:
         return self.word("result_kind")
+
+    @property
+    def higher_is_better(self) -> bool | None:
+        return r.as_bool(self.get("higher_is_better"))
+
+    @property
+    def baseline_value(self) -> float | None:
+        return r.as_number(r.mapping(self.get("baseline")).get("value"))
+
+    @property
+    def baseline_label(self) -> str | None:
+        """What the baseline is: its slice, else its description."""
+        baseline = r.mapping(self.get("baseline"))
+        return r.as_text(baseline.get("slice")) or r.as_text(baseline.get("description"))
+
+    #: The fields of an evaluation that exports copy, and its nested objects.
+    RECORD: ClassVar[tuple[str, ...]] = ("axis", "slice", "description", "metric", "value", "n", "higher_is_better",
+                                         "result_kind", "date")
+    NESTED: ClassVar[tuple[str, ...]] = ("baseline", "benchmark", "model", "ci")
+
+    def as_record(self) -> dict[str, Any]:
+        """The evaluation as plain JSON (for exports)."""
+        record = r.plain_record(self.data, self.RECORD)
+        for nested in self.NESTED:
+            value = {str(k): plain for k, v in r.mapping(self.get(nested)).items()
+                     if (plain := r.plain(v)) is not None}
+            if value:
+                record[nested] = value
+        return record
 
 
 def _tail(index: int, data: Mapping[str, Any], path: Path_) -> TailEvaluationView:
@@ -814,6 +1262,30 @@ class ContaminationCheckView(_Node):
     def parts(self) -> list[str]:
         return r.strings(self.get("parts"))
 
+    @property
+    def benchmarks(self) -> list[str]:
+        return r.texts(self.get("benchmarks"))
+
+    @property
+    def method_text(self) -> str | None:
+        return r.as_text(self.get("method"))
+
+    @property
+    def result(self) -> str | None:
+        return r.as_text(self.get("result"))
+
+    @property
+    def action(self) -> str | None:
+        return r.as_text(self.get("action"))
+
+    #: The fields of a check that exports copy.
+    RECORD: ClassVar[tuple[str, ...]] = ("benchmarks", "method", "tool", "result", "action", "overlap_rate", "parts",
+                                         "date", "items_removed")
+
+    def as_record(self) -> dict[str, Any]:
+        """The check as plain JSON (for exports)."""
+        return r.plain_record(self.data, self.RECORD)
+
 
 def _check(index: int, data: Mapping[str, Any], path: Path_) -> ContaminationCheckView:
     return ContaminationCheckView(data, path, index)
@@ -825,6 +1297,11 @@ class WaiverView(_Node):
     @property
     def rule(self) -> str | None:
         return self.text("rule")
+
+    @property
+    def has_rule(self) -> bool:
+        """`rule` is written (whatever it holds)."""
+        return "rule" in self.data
 
     @property
     def reason(self) -> str | None:
@@ -897,6 +1374,11 @@ class GovernanceView:
     def section(self, name: str) -> Mapping[str, Any] | None:
         return r.as_mapping(self.data.get(name))
 
+    @property
+    def schema_version(self) -> object:
+        """`schema_version` as written (a string such as "1.1"; YAML may make it a number)."""
+        return self.data.get("schema_version")
+
     def items(self, name: str) -> list[tuple[int, Mapping[str, Any]]]:
         """Mapping entries of a top-level list such as `tail_evaluations`."""
         return list(r.entries(self.data.get(name)))
@@ -904,6 +1386,11 @@ class GovernanceView:
     @property
     def parts(self) -> list[PartView]:
         return _nodes(_part, self.data.get("parts"), (*G, "parts"))
+
+    @property
+    def parts_listed(self) -> bool:
+        """`parts` is a list (whatever its entries)."""
+        return isinstance(self.data.get("parts"), list)
 
     @property
     def parts_all_mappings(self) -> bool:
@@ -919,6 +1406,11 @@ class GovernanceView:
     def renewal(self) -> RenewalView | None:
         value = self.section("renewal")
         return None if value is None else RenewalView(value, (*G, "renewal"))
+
+    @property
+    def raw_tail_evaluations(self) -> object:
+        """`tail_evaluations` as written (None when absent), to tell a missing list from an empty one."""
+        return self.data.get("tail_evaluations")
 
     @property
     def tail_evaluations(self) -> list[TailEvaluationView]:
@@ -942,9 +1434,19 @@ class GovernanceView:
         return None if value is None else StatementView(value, (*G, "statement"))
 
     @property
+    def renewal_written(self) -> bool:
+        """`renewal` is written (whatever it holds)."""
+        return "renewal" in self.data
+
+    @property
     def dataset(self) -> DatasetView | None:
         value = self.section("dataset")
         return None if value is None else DatasetView(value, (*G, "dataset"))
+
+    @property
+    def not_applicable_table(self) -> Mapping[str, Any] | None:
+        """`not_applicable` as written, when it is a mapping."""
+        return self.section("not_applicable")
 
     @property
     def not_applicable(self) -> Mapping[str, Any]:

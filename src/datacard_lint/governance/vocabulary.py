@@ -104,7 +104,11 @@ MODEL_SOURCE_TYPES: Final = frozenset(
 )
 #: The IPTC term for content a non-learned program made.
 ALGORITHMIC_SOURCE_TYPES: Final = frozenset({"algorithmicMedia"})
-AI_LABELS: Final = frozenset({"human", "ai_assisted", "ai_generated", "mixed", "unknown"})
+AI_LABELS: Final = frozenset({"human", "ai_assisted", "ai_generated", "algorithm_generated", "mixed", "unknown"})
+#: The label (1.1) for content a non-learned program made: IPTC `algorithmicMedia`, not AI-generated.
+ALGORITHM_LABEL: Final = "algorithm_generated"
+#: Labels that say a trained model generated the content, wholly or in part.
+MODEL_LABELS: Final = frozenset({"ai_generated", "ai_assisted", "mixed"})
 DETERMINATIONS: Final = frozenset(
     {"declared_by_producer", "c2pa_manifest", "embedded_metadata", "watermark_detector", "classifier_detector",
      "human_review", "source_predates_genai", "unknown"}

@@ -94,7 +94,7 @@ class CardFacts:
         return cls(
             name=as_text(view.metadata.get("pretty_name")),
             has_governance=view.present,
-            parts=tuple(_part(p) for p in view.parts) if isinstance(view.data.get("parts"), list) else None,
+            parts=tuple(_part(p) for p in view.parts) if view.parts_listed else None,
             grounded_share=renewal.grounded_share.value if renewal is not None else None,
             generation=renewal.generation if renewal is not None else None,
             parents=tuple(_parents(renewal.parents if renewal is not None else [])),

@@ -15,7 +15,7 @@ Path_ = tuple[Hashable, ...]
 
 def part_anchor(part: Part) -> Path_:
     """Where to report something missing from a whole part: its `id`, else the part itself."""
-    return (*part.path, "id") if "id" in part.data else part.path
+    return (*part.path, "id") if part.has_id else part.path
 
 
 def label(part: Part) -> str:

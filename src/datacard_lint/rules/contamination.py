@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from collections.abc import Hashable, Iterable
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import as_number, as_word, has_text
 from datacard_lint.governance.view import LabelView
 from datacard_lint.governance.vocabulary import (
+    ALGORITHM_LABEL,
     ALGORITHMIC_CLASSES,
     ALGORITHMIC_SOURCE_TYPES,
     DETECTOR_DETERMINATIONS,
@@ -27,16 +26,13 @@ Path_ = tuple[Hashable, ...]
 
 
 
-_str = as_word
+def _label(part: Part) -> LabelView | None:
+    return part.contamination
 
 
-def _label(part: Part) -> Mapping[str, Any] | None:
-    label_view = part.contamination
-    return label_view.data if label_view is not None else None
-
-
-def _determinations(contamination: Mapping[str, Any]) -> list[str]:
-    return LabelView(contamination, ()).determination
+def _label_or_empty(part: Part) -> LabelView:
+    """The part's label, or an empty one where a missing label reads as saying nothing."""
+    return part.contamination or LabelView({}, (*part.path, REQ))
 
 
 def _period_date(part: Part, as_of: _dt.date) -> tuple[Path_, _dt.date, str] | None:
@@ -133,8 +129,8 @@ def crawl_without_ai_estimate(ctx: RuleContext) -> Iterable[Hit]:
         if found is None:
             continue
         path, when, which = found
-        contamination = _label(part) or {}
-        if when <= cutoff or "estimated_ai_share" in contamination or _unlabelled(contamination):
+        contamination = _label_or_empty(part)
+        if when <= cutoff or contamination.has_estimate or _unlabelled(contamination):
             continue  # an unlabelled crawl is DCL617's error
         verb = "ends" if which == "end" else "is still running on"
         yield Hit(path, f"{label(part)} is a web crawl whose collection {verb} {when.isoformat()}, after "
@@ -201,10 +197,10 @@ def benchmark_without_contamination_check(ctx: RuleContext) -> Iterable[Hit]:
                       help="add `contamination_checks` with the benchmarks checked, the method and the result")
 
 
-def _origin_contradiction(part: Part, contamination: Mapping[str, Any]) -> Iterable[Hit]:
+def _origin_contradiction(part: Part, contamination: LabelView) -> Iterable[Hit]:
     origin = part.origin_class
     base = (*part.path, REQ)
-    source_type, ai_label = _str(contamination.get("digital_source_type")), _str(contamination.get("ai_label"))
+    source_type, ai_label = contamination.digital_source_type, contamination.ai_label
     if origin in MODEL_CLASSES:
         if source_type in HUMAN_SOURCE_TYPES:
             yield Hit((*base, "digital_source_type"),
@@ -220,15 +216,16 @@ def _origin_contradiction(part: Part, contamination: Mapping[str, Any]) -> Itera
             said = f"digital_source_type `{source_type}`" if source_type in HUMAN_SOURCE_TYPES else "ai_label `human`"
             yield Hit((*base, "digital_source_type" if source_type in HUMAN_SOURCE_TYPES else "ai_label"),
                       f"{label(part)} is {origin} (made by a program) but its {said} describes human-made content",
-                      help="use `digital_source_type: algorithmicMedia` and `ai_label: ai_generated`")
+                      help="use `digital_source_type: algorithmicMedia` and `ai_label: algorithm_generated` "
+                           "(`ai_generated` under schema 1.0)")
     elif origin == "direct_human_record":
         if source_type in MODEL_SOURCE_TYPES or source_type == "algorithmicMedia":
             yield Hit((*base, "digital_source_type"),
                       f"{label(part)} is a direct_human_record but its digital_source_type `{source_type}` "
                       "describes AI-generated content",
                       help="use `digitalCreation` for human-written text, or correct the origin class")
-        if ai_label == "ai_generated":
-            yield Hit((*base, "ai_label"), f"{label(part)} is a direct_human_record but its ai_label is `ai_generated`",
+        if ai_label in ("ai_generated", ALGORITHM_LABEL):
+            yield Hit((*base, "ai_label"), f"{label(part)} is a direct_human_record but its ai_label is `{ai_label}`",
                       help="correct the label, or the origin class if a model wrote the content")
 
 
@@ -280,9 +277,10 @@ def label_contradicts_origin(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Correct the label or the origin class, whichever is wrong. Generated text and tables
     are `trainedAlgorithmicData`; human-written text is `digitalCreation`. Output of a
-    non-learned program (`algorithmic_generation`, `simulation`) is IPTC `algorithmicMedia`;
-    labelling it human-made is the same contradiction as for a model's output (confusing a
-    program with a trained model is DCL615's warning).
+    non-learned program (`algorithmic_generation`, `simulation`) is IPTC `algorithmicMedia`
+    and, from schema 1.1, `ai_label: algorithm_generated`; labelling it human-made is the
+    same contradiction as for a model's output, and so is labelling a human record
+    `algorithm_generated` (confusing a program with a trained model is DCL615's warning).
     """
     for part in ctx.parts():
         contamination = _label(part)
@@ -336,9 +334,9 @@ def unknown_determination_high_confidence(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         contamination = _label(part)
-        if contamination is None or contamination.get("confidence") != "high":
+        if contamination is None or contamination.confidence != "high":
             continue
-        methods = _determinations(contamination)
+        methods = contamination.determination
         if methods and all(m == "unknown" for m in methods):
             yield Hit((*part.path, REQ, "confidence"),
                       f"{label(part)} claims high confidence but its determination is `unknown`",
@@ -394,7 +392,7 @@ def synthetic_part_without_label(ctx: RuleContext) -> Iterable[Hit]:
     if ctx.not_applicable(REQ):
         return
     for part in ctx.parts():
-        if part.origin_class in MODEL_CLASSES and "contamination" not in part.data:
+        if part.origin_class in MODEL_CLASSES and not part.has_contamination:
             yield Hit(part_anchor(part), f"{label(part)} is {part.origin_class} but has no `contamination` label",
                       help="add `contamination` with `ai_label: ai_generated` and "
                            "`determination: [declared_by_producer]`")
@@ -452,28 +450,21 @@ def detector_without_version(ctx: RuleContext) -> Iterable[Hit]:
         contamination = _label(part)
         if contamination is None:
             continue
-        used = [m for m in _determinations(contamination) if m in DETECTOR_DETERMINATIONS]
+        used = [m for m in contamination.determination if m in DETECTOR_DETERMINATIONS]
         if not used:
             continue
-        detector = contamination.get("detector")
+        detector = contamination.detector
         base = (*part.path, REQ)
-        if not isinstance(detector, Mapping):
+        if detector is None:
             yield Hit((*base, "determination"),
                       f"{label(part)} was labelled by {' and '.join(used)} but names no detector",
                       help="add `detector: {name: ..., version: ...}`")
             continue
-        missing = [key for key in ("name", "version") if not has_text(_text(detector.get(key)))]
+        missing = [key for key, value in (("name", detector.name), ("version", detector.version)) if value is None]
         if missing:
             yield Hit((*base, "detector"),
                       f"the detector of {label(part)} has no {' and no '.join(f'`{m}`' for m in missing)}",
                       help="name the detector and its exact version or revision")
-
-
-def _text(value: object) -> object:
-    """Versions are often unquoted numbers in YAML (`version: 1.2`); they still say something."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
 
 
 @rule("DCL607", "crawl-without-collection-period", INFO, REQ)
@@ -519,8 +510,10 @@ def crawl_without_collection_period(ctx: RuleContext) -> Iterable[Hit]:
     if ctx.not_applicable(REQ):
         return
     for part in _crawls(ctx):
-        contamination = _label(part) or {}
-        if not _has_period(part) and "estimated_ai_share" not in contamination:
+        contamination = _label_or_empty(part)
+        if part.origin.collection_period.undisclosed:
+            continue  # said honestly: reported by DCL907/DCL908
+        if not _has_period(part) and not contamination.has_estimate:
             yield Hit((*part.path, "origin", "class"),
                       f"{label(part)} is a web crawl with no collection period and no estimated AI share",
                       help="add `origin.collection_period` with the fetch dates")
@@ -580,10 +573,10 @@ def ai_share_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
         contamination = _label(part)
         if contamination is None:
             continue
-        share = as_number(contamination.get("estimated_ai_share"))
+        share = contamination.estimated_ai_share
         if share is None or not 0 <= share <= 1:
             continue  # out of range is a schema error
-        ai_label = _str(contamination.get("ai_label"))
+        ai_label = contamination.ai_label
         problem = None
         if share == 0 and ai_label in {"ai_generated", "mixed"}:
             problem = f"estimated_ai_share is 0 but ai_label is `{ai_label}`"
@@ -602,8 +595,8 @@ def ai_share_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
                       help="correct the estimate or the label; partly generated content is `mixed`")
 
 
-def _predates_index(contamination: Mapping[str, Any]) -> int | None:
-    for index, item in LabelView(contamination, ()).determination_entries:
+def _predates_index(contamination: LabelView) -> int | None:
+    for index, item in contamination.determination_entries:
         if item == "source_predates_genai":
             return index
     return None
@@ -798,16 +791,16 @@ def involvement_contradiction(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         contamination = _label(part)
-        involvement = contamination.get("involvement") if contamination else None
-        if not isinstance(involvement, Mapping):
+        involvement = contamination.involvement if contamination is not None else None
+        if contamination is None or involvement is None:
             continue
-        written = involvement.get("written")
-        ai_label = contamination.get("ai_label") if contamination else None
+        written = involvement.written
+        ai_label = contamination.ai_label
         problem = None
         if written == "machine" and ai_label == "human":
             problem = "was written by a machine but its ai_label is `human`"
-        elif written == "human" and ai_label == "ai_generated":
-            problem = "was written by people but its ai_label is `ai_generated`"
+        elif written == "human" and ai_label in ("ai_generated", ALGORITHM_LABEL):
+            problem = f"was written by people but its ai_label is `{ai_label}`"
         elif written == "human" and part.origin_class in {"model_generated", "human_edited_model_output"}:
             problem = f"is {part.origin_class} but says it was written by people"
         elif written == "machine" and part.origin_class == "direct_human_record":
@@ -865,9 +858,9 @@ def ai_share_without_method(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         contamination = _label(part)
-        if contamination is None or "estimated_ai_share" not in contamination:
+        if contamination is None or not contamination.has_estimate:
             continue
-        if not has_text(contamination.get("estimate_method")):
+        if contamination.estimate_method is None:
             yield Hit((*part.path, REQ, "estimated_ai_share"),
                       f"{label(part)} gives an estimated_ai_share without an `estimate_method`",
                       help="describe the sample, detector and threshold behind the estimate")
@@ -884,7 +877,8 @@ def algorithmic_label_mismatch(ctx: RuleContext) -> Iterable[Hit]:
     `trainedAlgorithmicMedia` (or C2PA's `trainedAlgorithmicData`) for a trained model's
     output. Readers filtering out model-generated training data rely on the difference, so
     the label should match the origin class: `algorithmic_generation` and `simulation`
-    with `algorithmicMedia`, model-generated classes with a trained-model term.
+    with `algorithmicMedia` (and, from schema 1.1, `ai_label: algorithm_generated`),
+    model-generated classes with a trained-model term and `ai_label: ai_generated`.
 
     Failing example
     ---------------
@@ -916,21 +910,30 @@ def algorithmic_label_mismatch(ctx: RuleContext) -> Iterable[Hit]:
             generators: [{kind: algorithm, algorithm: sympy-problem-generator, version: "1.12"}]
           contamination:
             digital_source_type: algorithmicMedia
-            ai_label: ai_generated
+            ai_label: algorithm_generated
             determination: [declared_by_producer]
     ```
 
     How to fix
     ----------
-    Use `algorithmicMedia` for program-made parts and `trainedAlgorithmicData` (text,
-    tables) or `trainedAlgorithmicMedia` for model-made ones, or correct the origin class.
+    Use `algorithmicMedia` (and `ai_label: algorithm_generated`) for program-made parts and
+    `trainedAlgorithmicData` (text, tables) or `trainedAlgorithmicMedia` (and
+    `ai_label: ai_generated`) for model-made ones, or correct the origin class. Under
+    schema 1.0, which has no `algorithm_generated`, program-made parts keep `ai_generated`.
     """
     for part in ctx.parts():
         label_view = part.contamination
-        source_type = label_view.digital_source_type if label_view is not None else None
-        if label_view is None or source_type is None:
+        if label_view is None:
             continue
         klass = part.origin_class
+        if klass in MODEL_CLASSES and label_view.program_made:
+            yield Hit(label_view.at("ai_label"),
+                      f"{label(part)} is {klass}, written by a trained model, but its ai_label "
+                      f"`{ALGORITHM_LABEL}` describes content a non-learned program made",
+                      help="use `ai_label: ai_generated` for a trained model's output")
+        source_type = label_view.digital_source_type
+        if source_type is None:
+            continue
         where = label_view.at("digital_source_type")
         if klass in ALGORITHMIC_CLASSES and source_type in MODEL_SOURCE_TYPES:
             yield Hit(where, f"{label(part)} is {klass}, made by a program, but its digital_source_type "
@@ -942,13 +945,13 @@ def algorithmic_label_mismatch(ctx: RuleContext) -> Iterable[Hit]:
                       help="use `trainedAlgorithmicData` for generated text or tables")
 
 
-def _unlabelled(contamination: Mapping[str, Any]) -> bool:
+def _unlabelled(contamination: LabelView) -> bool:
     """No AI-content label, or a bare claim of `human` that nothing measured."""
-    ai_label, source_type = _str(contamination.get("ai_label")), _str(contamination.get("digital_source_type"))
+    ai_label, source_type = contamination.ai_label, contamination.digital_source_type
     if ai_label is None and source_type is None:
         return True
     measured = {"classifier_detector", "watermark_detector", "human_review", "c2pa_manifest", "embedded_metadata"}
-    return ai_label == "human" and not set(_determinations(contamination)) & measured
+    return ai_label == "human" and not set(contamination.determination) & measured
 
 
 @rule("DCL617", "genai-era-crawl-without-ai-label", E, REQ)
@@ -1009,14 +1012,14 @@ def genai_era_crawl_without_ai_label(ctx: RuleContext) -> Iterable[Hit]:
     cutoff = ctx.thresholds.genai_cutoff
     for part in _crawls(ctx):
         found = _period_date(part, ctx.as_of)
-        contamination = _label(part) or {}
-        if found is None or found[1] <= cutoff or "estimated_ai_share" in contamination:
+        contamination = _label_or_empty(part)
+        if found is None or found[1] <= cutoff or contamination.has_estimate:
             continue
         if not _unlabelled(contamination):
             continue
         path, when, which = found
         verb = "ends" if which == "end" else "is still running on"
-        claim = "labels it `human` with nothing measured" if contamination.get("ai_label") == "human" \
+        claim = "labels it `human` with nothing measured" if contamination.ai_label == "human" \
             else "gives no AI-content label or estimate"
         yield Hit(path, f"{label(part)} is a web crawl whose collection {verb} {when.isoformat()}, after "
                         f"{cutoff.isoformat()}, but {claim}",

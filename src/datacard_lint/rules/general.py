@@ -129,8 +129,8 @@ def not_applicable_without_reason(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Write one sentence explaining why the requirement does not apply.
     """
-    table = ctx.governance.get("not_applicable")
-    if not isinstance(table, Mapping):
+    table = ctx.view.not_applicable_table
+    if table is None:
         return
     for requirement, reason in table.items():
         if is_placeholder(reason) or (isinstance(reason, str) and len(reason.strip()) < 10):

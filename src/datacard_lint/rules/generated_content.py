@@ -8,12 +8,12 @@ generated content?" has a single answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from datacard_lint import evidence
 from datacard_lint.diagnostics import Severity, Span
+from datacard_lint.governance.vocabulary import ALGORITHM_LABEL, MODEL_LABELS
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
 
@@ -21,7 +21,7 @@ W = Severity.WARNING
 REQ = "contamination"
 #: Classes that say a part was not produced by a model or a program.
 NON_SYNTHETIC_CLASSES = frozenset({"direct_human_record", "licensed_corpus", "public_web_crawl", "benchmark_material"})
-_GENERATED_LABELS = frozenset({"ai_generated", "mixed", "ai_assisted"})
+_GENERATED_LABELS = MODEL_LABELS | {ALGORITHM_LABEL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,27 +39,29 @@ def declared_generation(ctx: RuleContext) -> Declaration:
     """The one function that reads the governance block for these rules.
 
     A part declares generated content when its origin class is synthetic or its
-    contamination label admits model output (`ai_generated`, `mixed`, `ai_assisted`, or an
-    estimated AI share above zero, as a crawl may). It declares the opposite when its class
-    is a human record, licensed corpus, crawl or benchmark, or its label says `human`.
+    contamination label admits generated output (`ai_generated`, `mixed`, `ai_assisted`,
+    `algorithm_generated`, or an estimated AI share above zero, as a crawl may). It declares
+    the opposite when its class is a human record, licensed corpus, crawl or benchmark, or
+    its label says `human`.
     """
     parts = ctx.parts() if ctx.has_governance else []
     generated = tuple(p for p in parts if p.synthetic or _label_admits_generation(p))
     human = tuple(p for p in parts if p not in generated
-                  and (p.origin_class in NON_SYNTHETIC_CLASSES or _label(p).get("ai_label") == "human"))
+                  and (p.origin_class in NON_SYNTHETIC_CLASSES or _ai_label(p) == "human"))
     return Declaration(ctx.has_governance, generated, human)
 
 
-def _label(part: Part) -> Mapping[str, Any]:
-    return part.section("contamination") or {}
+def _ai_label(part: Part) -> str | None:
+    label = part.contamination
+    return label.ai_label if label is not None else None
 
 
 def _label_admits_generation(part: Part) -> bool:
-    label = _label(part)
-    share = label.get("estimated_ai_share")
-    positive_share = isinstance(share, int | float) and not isinstance(share, bool) and share > 0
-    ai_label = label.get("ai_label")
-    return (isinstance(ai_label, str) and ai_label in _GENERATED_LABELS) or positive_share
+    label = part.contamination
+    if label is None:
+        return False
+    share = label.estimated_ai_share
+    return label.ai_label in _GENERATED_LABELS or (share is not None and share > 0)
 
 
 def _span(item: evidence.Evidence) -> Span | None:

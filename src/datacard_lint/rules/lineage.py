@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from datacard_lint.diagnostics import Severity
+from datacard_lint.governance.view import Status
 from datacard_lint.lineage.compute import EPSILON, Figures, Flag, LineageReport, analyse, fmt, has_model_part
 from datacard_lint.lineage.graph import (
     CardCache,
@@ -285,7 +286,9 @@ def compounded_grounded_share_below_floor(ctx: RuleContext) -> Iterable[Hit]:
             pieces.append(f"{fmt(carry.share)} from `{carry.edge.ref.label}` x its {fmt(carry.parent_grounded)}")
         if carry.by_class > EPSILON:
             pieces.append(f"{fmt(carry.by_class)} human-made from `{carry.edge.ref.label}`")
-    anchor = (*R, "grounded_share") if "grounded_share" in (ctx.section("renewal") or {}) else (*R, "parents")
+    renewal = ctx.view.renewal
+    written = renewal is not None and renewal.grounded_share.status is not Status.ABSENT
+    anchor = (*R, "grounded_share") if written else (*R, "parents")
     yield Hit(anchor,
               f"compounded grounded share {fmt(figures.grounded)} ({' + '.join(pieces)}) is below the floor "
               f"{fmt(lineage.floor)} for a generation-{figures.effective_generation} dataset",

@@ -265,7 +265,7 @@ def generator_missing(ctx: RuleContext) -> Iterable[Hit]:
             if any(g.model.answered or (g.model.status is Status.INVALID and g.has_text("model"))
                    for g in origin.generators):
                 continue
-            where = "generators" if "generators" in origin.data else "class"
+            where = "generators" if origin.has_generators else "class"
             yield Hit(origin.at(where), f"{name} is {origin.origin_class} but names no generator model",
                       help="add `origin.generators: [{model: <hub id>, revision: <commit or tag>}]`")
 
@@ -864,7 +864,7 @@ def share_basis_mixed(ctx: RuleContext) -> Iterable[Hit]:
     odd = next(p for p in with_share if _basis(p) != first)
     groups = {b: [p for p in with_share if _basis(p) == b] for b in BASES}
     summary = "; ".join(f"{b}: {_ids(ps)}" for b, ps in groups.items() if ps)
-    where = "share_basis" if "share_basis" in odd.data else "share"
+    where = "share_basis" if odd.has_share_basis else "share"
     yield Hit((*odd.path, where), f"parts measure `share` in different units ({summary})",
               help="use one `share_basis` for every part and recompute the shares")
 
@@ -978,7 +978,7 @@ def _role_contradictions(part: Part) -> Iterable[tuple[Path_, str]]:
         for generator in origin.generators:
             what = "program" if generator.kind == "algorithm" else "model"
             if klass in _RECORDED_CLASSES and _writes(generator):
-                yield (generator.at("role") if "role" in generator.data else generator.path,
+                yield (generator.at("role") if generator.role_written else generator.path,
                        f"{where} is {klass} but lists the {what} `{generator.name}` that wrote it "
                        f"(role {generator.role or 'generator'})")
             elif (component_role in _LABEL_ROLES and klass in _HUMAN_LABEL_CLASSES
@@ -1323,11 +1323,11 @@ def algorithm_unnamed(ctx: RuleContext) -> Iterable[Hit]:
             continue
         programs = [g for g in part.origin.generators if g.kind == "algorithm" and g.algorithm]
         if not programs:
-            where = "generators" if "generators" in part.origin.data else "class"
+            where = "generators" if part.origin.has_generators else "class"
             yield Hit((*part.path, "origin", where), f"{label(part)} is algorithmic_generation but names no program",
                       help="add `generators: [{kind: algorithm, algorithm: <name>, version: <version>}]`")
         for program in programs:
-            if program.version is None:
+            if program.version is None and not program.version_fact.undisclosed:  # undisclosed: DCL907/DCL908
                 yield Hit(program.at("algorithm"),
                           f"program `{program.algorithm}` of {label(part)} gives no `version`",
                           help="add the program's `version`, so that the generation can be rerun")
@@ -1423,3 +1423,77 @@ def creators_contradict_origin(ctx: RuleContext) -> Iterable[Hit]:
     for path, message in _creators_contradictions(ctx):
         yield Hit(path, message, help="make the Hub creators and the origin classes say the same thing",
                   key=True)
+
+
+@rule("DCL122", "sampling-weights-do-not-sum", W, "origin")
+def sampling_weights_do_not_sum(ctx: RuleContext) -> Iterable[Hit]:
+    """The parts' sampling weights in the training mix do not add up to 1
+
+    Why it matters
+    --------------
+    A training mix often draws from its sources in other proportions than their sizes:
+    small, high-quality sources are repeated and a large crawl is down-sampled (GPT-3's
+    paper gives both each source's tokens and its weight in the mix). `share` says how
+    much of the stored data a part is; `sampling_weight` (schema 1.1) says how much of
+    what a model is trained on comes from it. Weights that do not add up to 1, or that
+    only some parts give, leave the real mixture unknown.
+
+    Failing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: crawl
+          share: 0.8
+          sampling_weight: 0.6
+          origin: {class: public_web_crawl, collection_period: {start: 2016-01-01, end: 2019-10-31}}
+        - id: books
+          share: 0.2
+          sampling_weight: 0.3  # <- DCL122
+          origin: {class: licensed_corpus}
+    ```
+
+    Passing example
+    ---------------
+    ```yaml
+    governance:
+      schema_version: "1.1"
+      parts:
+        - id: crawl
+          share: 0.8
+          sampling_weight: 0.6
+          origin: {class: public_web_crawl, collection_period: {start: 2016-01-01, end: 2019-10-31}}
+        - id: books
+          share: 0.2
+          sampling_weight: 0.4
+          origin: {class: licensed_corpus}
+    ```
+
+    How to fix
+    ----------
+    Give every part its `sampling_weight` (or `undisclosed`) so that the weights add up to
+    1. The sum is checked only when every weight is a number; differences up to the
+    `share-tolerance` threshold are rounding.
+
+    Options
+    -------
+    `share-tolerance` (default 0.01).
+    """
+    parts = ctx.parts()
+    weighted = [p for p in parts if p.sampling_weight.stated]
+    if not weighted:
+        return
+    missing = [p for p in parts if not p.sampling_weight.answered]
+    if missing:
+        first = missing[0]
+        yield Hit(part_anchor(first),
+                  f"{label(first)} gives no `sampling_weight`, but {label(weighted[0])} does",
+                  help="give every part its weight in the training mix, or `undisclosed`")
+        return
+    if len(weighted) < len(parts):
+        return  # an undisclosed weight: the sum cannot be checked
+    total = sum(p.sampling_weight.value or 0.0 for p in weighted)
+    if abs(total - 1.0) > ctx.thresholds.share_tolerance + _EPS:
+        yield Hit(weighted[-1].sampling_weight.path, f"the parts' sampling weights sum to {_fmt(total)}, not 1",
+                  help="correct the weights so that they add up to 1", key=True)

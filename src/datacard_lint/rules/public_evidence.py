@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping
-from typing import Any
+from collections.abc import Hashable, Iterable
 
 from datacard_lint.diagnostics import Severity, Span
-from datacard_lint.governance.readers import has_text
-from datacard_lint.governance.view import PublicEvidenceView
+from datacard_lint.governance.view import PublicEvidenceView, Status
 from datacard_lint.loading.frontmatter import count_lines
 from datacard_lint.rules._util import label
 from datacard_lint.rules.base import Hit, rule
@@ -41,24 +39,23 @@ _FEEDBACK_FROM = frozenset(
 )
 
 
-def _evidence(part: Part) -> Mapping[str, Any] | None:
-    evidence = part.public_evidence
-    return evidence.data if evidence is not None else None
+def _evidence(part: Part) -> PublicEvidenceView | None:
+    return part.public_evidence
 
 
 def _path(part: Part, *keys: Hashable) -> Path_:
     return (*part.path, REQ, *keys)
 
 
-def _kinds(evidence: Mapping[str, Any]) -> list[str]:
-    return PublicEvidenceView(evidence, ()).kinds
+def _kinds(evidence: PublicEvidenceView) -> list[str]:
+    return evidence.kinds
 
 
-def _synthetic_parts(ctx: RuleContext) -> Iterable[tuple[Part, Mapping[str, Any]]]:
+def _synthetic_parts(ctx: RuleContext) -> Iterable[tuple[Part, PublicEvidenceView]]:
     for part in ctx.parts():
         evidence = part.public_evidence
         if evidence is not None and evidence.synthetic.value is True:
-            yield part, evidence.data
+            yield part, evidence
 
 
 @rule("DCL701", "synthetic-evidence-presented-as-public", E, REQ)
@@ -118,7 +115,7 @@ def synthetic_evidence_presented_as_public(ctx: RuleContext) -> Iterable[Hit]:
     (publications, product pages, consultations) says that the evidence is generated.
     """
     for part, evidence in _synthetic_parts(ctx):
-        if evidence.get("presented_as_public_participation") is True:
+        if evidence.presented_as_public_participation is True:
             kinds = _kinds(evidence)
             what = f" ({', '.join(kinds)})" if kinds else ""
             yield Hit(_path(part, "presented_as_public_participation"),
@@ -208,7 +205,7 @@ def review_like_card_without_public_evidence(ctx: RuleContext) -> Iterable[Hit]:
         return
     parts = ctx.parts()
     generated = [p for p in parts if p.origin_class in GENERATED_CONTENT_CLASSES]
-    if not generated or any(REQ in p.data for p in parts):
+    if not generated or any(p.has_public_evidence for p in parts):
         return
     found = _signal(ctx)
     if found is None:
@@ -273,10 +270,10 @@ def synthetic_evidence_without_disclosure(ctx: RuleContext) -> Iterable[Hit]:
     evidence was generated and by what.
     """
     for part, evidence in _synthetic_parts(ctx):
-        if not has_text(evidence.get("disclosure")):
-            path = _path(part, "disclosure") if "disclosure" in evidence else _path(part)
+        if evidence.disclosure is None:
+            path = _path(part, "disclosure") if evidence.has_disclosure else _path(part)
             yield Hit(path, f"{label(part)} holds synthetic public evidence without a `disclosure`",
-                      help="add the disclosure text that must accompany the data", key="disclosure" not in evidence)
+                      help="add the disclosure text that must accompany the data", key=not evidence.has_disclosure)
 
 
 @rule("DCL704", "synthetic-evidence-without-kinds", W, REQ)
@@ -332,11 +329,10 @@ def synthetic_evidence_without_kinds(ctx: RuleContext) -> Iterable[Hit]:
     `case_narrative`, `stakeholder_submission`, `persona`.
     """
     for part, evidence in _synthetic_parts(ctx):
-        value = evidence.get("kinds")
-        if value is None or (isinstance(value, list) and not value):
-            path = _path(part, "kinds") if "kinds" in evidence else _path(part)
+        if evidence.kinds_missing:
+            path = _path(part, "kinds") if evidence.has_kinds else _path(part)
             yield Hit(path, f"{label(part)} holds synthetic public evidence but lists no `kinds`",
-                      help="list what it imitates, e.g. `kinds: [review]`", key="kinds" not in evidence)
+                      help="list what it imitates, e.g. `kinds: [review]`", key=not evidence.has_kinds)
 
 
 @rule("DCL705", "model-part-evidence-marked-not-synthetic", E, REQ)
@@ -394,7 +390,7 @@ def model_part_evidence_marked_not_synthetic(ctx: RuleContext) -> Iterable[Hit]:
         if part.origin_class not in GENERATED_CONTENT_CLASSES or evidence is None:
             continue
         kinds = _kinds(evidence)
-        if evidence.get("synthetic") is False and kinds:
+        if evidence.synthetic.value is False and kinds:
             yield Hit(_path(part, "synthetic"),
                       f"{label(part)} is {part.origin_class} and lists {', '.join(kinds)}, "
                       "but marks them `synthetic: false`",
@@ -452,7 +448,7 @@ def model_part_evidence_synthetic_unset(ctx: RuleContext) -> Iterable[Hit]:
         evidence = _evidence(part)
         if part.origin_class not in GENERATED_CONTENT_CLASSES or evidence is None:
             continue
-        if "synthetic" not in evidence and _kinds(evidence):
+        if evidence.synthetic.status is Status.ABSENT and _kinds(evidence):
             yield Hit(_path(part), f"{label(part)} is {part.origin_class} and lists public evidence "
                                    "but does not state `synthetic`",
                       help="add `synthetic: true`", key=True)
@@ -630,7 +626,7 @@ def synthetic_evidence_described_as_real_voice(ctx: RuleContext) -> Iterable[Hit
     if not parts:
         return
     for part in parts:
-        for key, value in (("description", part.get("description")),
+        for key, value in (("description", part.description),
                            *((f"purpose/{i}", p.statement) for i, p in enumerate(part.purposes))):
             if isinstance(value, str):
                 for _, phrase in _voice_claims(value):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import has_text
 from datacard_lint.governance.signals import generated_content_signals
 from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
@@ -17,8 +16,9 @@ E, W = Severity.ERROR, Severity.WARNING
 MIN_STATEMENT = 10
 
 
-def _statement_ok(value: object) -> bool:
-    return has_text(value) and isinstance(value, str) and len(value.strip()) >= MIN_STATEMENT
+def _statement_ok(statement: str | None) -> bool:
+    """A statement that says something, at least MIN_STATEMENT characters long."""
+    return statement is not None and len(statement) >= MIN_STATEMENT
 
 
 @rule("DCL201", "synthetic-part-without-purpose", E, "purpose")
@@ -71,9 +71,9 @@ def synthetic_part_without_purpose(ctx: RuleContext) -> Iterable[Hit]:
         # One purpose or a list of them (1.1): any purpose that says something counts.
         if any(p.category is not None or p.statement is not None for p in part.purposes):
             continue
-        where = (*part.path, "purpose") if "purpose" in part.data else part_anchor(part)
+        where = (*part.path, "purpose") if part.has_purpose else part_anchor(part)
         yield Hit(where, f"{label(part)} is {part.origin_class} but states no purpose",
-                  help="add `purpose: {category: ..., statement: ...}`", key="purpose" in part.data)
+                  help="add `purpose: {category: ..., statement: ...}`", key=part.has_purpose)
 
 
 @rule("DCL202", "purpose-without-statement", W, "purpose")
@@ -128,11 +128,11 @@ def purpose_without_statement(ctx: RuleContext) -> Iterable[Hit]:
         for purpose in part.purposes:
             if purpose.category is None:
                 continue  # no purpose at all is DCL201's; no category is DCL204's
-            if _statement_ok(purpose.get("statement")):
+            if _statement_ok(purpose.statement):
                 continue
-            if "statement" in purpose.data:
+            if purpose.has_statement:
                 yield Hit(purpose.at("statement"),
-                          f"purpose statement of {label(part)} says nothing ({purpose.get('statement')!r})",
+                          f"purpose statement of {label(part)} says nothing ({purpose.raw_statement!r})",
                           help="say which gap the part fills and why real data did not fill it")
             else:
                 yield Hit(purpose.at("category"),
@@ -189,7 +189,7 @@ def purpose_without_category(ctx: RuleContext) -> Iterable[Hit]:
         for purpose in part.purposes:
             if purpose.category is not None or purpose.statement is None:
                 continue
-            where = "category" if "category" in purpose.data else None
+            where = "category" if purpose.has_category else None
             path = purpose.at(where) if where else purpose.path
             yield Hit(path, f"purpose of {label(part)} has a statement but no `category`",
                       help="add `purpose.category` from the fixed list", key=where is None)
@@ -254,7 +254,7 @@ def purpose_exemption_contradicted(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit((*G, "not_applicable", "purpose"),
                   f"purpose is declared not applicable, but {'; '.join(signs)}",
                   help="remove the exemption and document each synthetic part's purpose")
-    filled = [p for p in ctx.parts() if "purpose" in p.data]
+    filled = [p for p in ctx.parts() if p.has_purpose]
     if filled:
         names = ", ".join(f"`{p.id}`" for p in filled)
         yield Hit((*G, "not_applicable", "purpose"),

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import (
-    as_date,
-    as_int,
-    as_mapping,
-    cadence_days,
-    entries,
-    has_text,
-    is_undisclosed,
-)
+from datacard_lint.governance.readers import has_text
 from datacard_lint.governance.roles import dataset_role, stated_role
+from datacard_lint.governance.view import FreshDataView, RenewalView, Status
 from datacard_lint.governance.vocabulary import MODEL_CLASSES
 from datacard_lint.rules._util import label
 from datacard_lint.rules.base import Hit, rule
@@ -28,9 +20,9 @@ R = (*G, "renewal")
 GROUNDED_SHARE_SLACK = 0.05
 
 
-def _renewal(ctx: RuleContext) -> Mapping[str, Any]:
-    renewal = ctx.view.renewal
-    return renewal.data if renewal is not None else {}
+def _renewal(ctx: RuleContext) -> RenewalView:
+    """The renewal section, or an empty one where a missing section reads as saying nothing."""
+    return ctx.view.renewal or RenewalView({}, R)
 
 
 def _generation(ctx: RuleContext) -> int | None:
@@ -38,15 +30,9 @@ def _generation(ctx: RuleContext) -> int | None:
     return renewal.generation if renewal is not None else None
 
 
-def _basis(part: Mapping[str, Any]) -> str | None:
-    value = part.get("share_basis", "rows")
-    return value if isinstance(value, str) else None
-
-
-def _fresh(ctx: RuleContext) -> Mapping[str, Any] | None:
+def _fresh(ctx: RuleContext) -> FreshDataView | None:
     renewal = ctx.view.renewal
-    fresh = renewal.section("fresh_data") if renewal is not None else None
-    return fresh
+    return renewal.fresh_data if renewal is not None and renewal.fresh_data_present else None
 
 
 @rule("DCL401", "grounded-share-below-floor", E, "renewal")
@@ -129,7 +115,7 @@ def grounded_share_below_floor(ctx: RuleContext) -> Iterable[Hit]:
     if not flags or compounded_judges(ctx):
         return  # no risk, or the parents' grounded records count too: DCL422 judges the compounded share
     section = _renewal(ctx)
-    anchor = (*R, "grounded_share") if "grounded_share" in section else (*R, "generation")
+    anchor = (*R, "grounded_share") if section.grounded_share.status is not Status.ABSENT else (*R, "generation")
     yield Hit(anchor, f"{flags[0].message.removeprefix('model-collapse risk: ')} ({_role_note(ctx)})",
               help="add fresh grounded data to this release, or keep earlier grounded data; "
                    "a dataset meant to be mixed downstream says `dataset.role: component`")
@@ -201,10 +187,9 @@ def generation_without_parents(ctx: RuleContext) -> Iterable[Hit]:
     """
     section = _renewal(ctx)
     generation = _generation(ctx)
-    parents = section.get("parents")
     if generation is None or generation < 1:
         return
-    if parents is None or (isinstance(parents, list) and not any(True for _ in entries(parents))):
+    if section.parents_missing:
         yield Hit((*R, "generation"), f"renewal.generation is {generation} but no `parents` are listed",
                   help="list the datasets this release was built from under `renewal.parents`")
 
@@ -261,14 +246,14 @@ def refresh_overdue(ctx: RuleContext) -> Iterable[Hit]:
     `continuous` are never overdue. The date compared with is `as-of` (today by default).
     """
     section = _renewal(ctx)
-    days = cadence_days(section.get("cadence"))
-    last = as_date(section.get("last_refresh"))
+    days = section.cadence_days
+    last = section.last_refresh
     if days is None or last is None or last > ctx.as_of:
         return
     due = last + _dt.timedelta(days=days)
     if due < ctx.as_of:
         yield Hit((*R, "last_refresh"),
-                  f"last refresh {last} with cadence {section.get('cadence')} ({days} days) was due by {due}; "
+                  f"last refresh {last} with cadence {section.cadence_raw} ({days} days) was due by {due}; "
                   f"{(ctx.as_of - due).days} days overdue as of {ctx.as_of}",
                   help="publish the refresh and update `last_refresh`, or declare the cadence really followed")
 
@@ -329,14 +314,15 @@ def fresh_data_without_lawful_basis(ctx: RuleContext) -> Iterable[Hit]:
     fresh = _fresh(ctx)
     if fresh is None:
         return
-    basis = fresh.get("lawful_basis")
-    if is_undisclosed(basis):
+    basis = fresh.lawful_basis
+    if basis.undisclosed:
         return  # an honest answer (schema 1.1), reported by DCL907/DCL908
-    if not has_text(basis):
-        where = (*R, "fresh_data", "lawful_basis") if "lawful_basis" in fresh else (*R, "fresh_data")
+    written = basis.status is not Status.ABSENT
+    if not has_text(basis.raw):
+        where = (*R, "fresh_data", "lawful_basis") if written else (*R, "fresh_data")
         yield Hit(where, "fresh data is described without a `lawful_basis`",
-                  help="add `renewal.fresh_data.lawful_basis`", key="lawful_basis" not in fresh)
-    elif basis == "consent" and not has_text(fresh.get("consent_documentation")):
+                  help="add `renewal.fresh_data.lawful_basis`", key=not written)
+    elif basis.value == "consent" and fresh.consent_documentation is None:
         yield Hit((*R, "fresh_data", "lawful_basis"),
                   "fresh data is collected on consent, but `consent_documentation` does not say where the terms are",
                   help="add `consent_documentation`: URL or path of the consent form or notice")
@@ -504,7 +490,7 @@ def synthetic_without_renewal(ctx: RuleContext) -> Iterable[Hit]:
     Add `renewal` with at least `generation`, `grounded_share` and `cadence` (`none` is a
     valid answer), or declare `not_applicable.renewal` with a reason.
     """
-    if "renewal" in ctx.governance or ctx.not_applicable("renewal"):
+    if ctx.view.renewal_written or ctx.not_applicable("renewal"):
         return
     synthetic = ctx.synthetic_parts()
     if synthetic:
@@ -561,7 +547,7 @@ def refresh_in_future(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Correct the date. The date compared with is `as-of` (today by default).
     """
-    last = as_date(_renewal(ctx).get("last_refresh"))
+    last = _renewal(ctx).last_refresh
     if last is not None and last > ctx.as_of:
         yield Hit((*R, "last_refresh"), f"last refresh {last} is after {ctx.as_of}",
                   help="use the date the fresh data was actually added")
@@ -620,13 +606,13 @@ def generation_inconsistent_with_parents(ctx: RuleContext) -> Iterable[Hit]:
     generation = _generation(ctx)
     if generation is None:
         return
-    parents = [(p, as_int(p.get("generation"))) for _, p in entries(_renewal(ctx).get("parents"))]
+    parents = [(p, p.generation) for p in _renewal(ctx).parents]
     known = [(p, g) for p, g in parents if g is not None and g >= 0]
     if not known:
         return
     parent, highest = max(known, key=lambda item: item[1])
     if generation < highest:
-        name = parent.get("id") or parent.get("path") or "a parent"
+        name = parent.id or parent.local_path or "a parent"
         yield Hit((*R, "generation"),
                   f"renewal.generation is {generation}, lower than the generation {highest} of parent `{name}`",
                   help=f"set `generation` to at least {highest}")
@@ -748,8 +734,10 @@ def fresh_data_period_inverted(ctx: RuleContext) -> Iterable[Hit]:
     ----------
     Swap or correct the dates.
     """
-    period = as_mapping((_fresh(ctx) or {}).get("collection_period")) or {}
-    start, end = as_date(period.get("start")), as_date(period.get("end"))
+    fresh = _fresh(ctx)
+    if fresh is None:
+        return
+    start, end = fresh.period.start, fresh.period.end
     if start and end and end < start:
         yield Hit((*R, "fresh_data", "collection_period", "end"),
                   f"fresh data collection period ends ({end}) before it starts ({start})",
@@ -882,8 +870,7 @@ def collapse_risk_not_computable(ctx: RuleContext) -> Iterable[Hit]:
 
     for flag in risk_flags(ctx):
         if flag.kind == "unknown-risk":
-            section = _renewal(ctx)
-            anchor = (*R, "generation") if "generation" in section else R
+            anchor = (*R, "generation") if _renewal(ctx).has_generation else R
             yield Hit(anchor, flag.message,
                       help="give every part a `share`, or the fresh `renewal.grounded_share`")
 
@@ -957,6 +944,6 @@ def generation_without_fresh_data(ctx: RuleContext) -> Iterable[Hit]:
         return  # DCL401 / DCL422 report the card
     for flag in flags:
         if flag.kind == "no-fresh-data":
-            section = _renewal(ctx)
-            anchor = (*R, "grounded_share") if "grounded_share" in section else (*R, "generation")
+            written = _renewal(ctx).grounded_share.status is not Status.ABSENT
+            anchor = (*R, "grounded_share") if written else (*R, "generation")
             yield Hit(anchor, flag.message, help="add fresh grounded data and state its `grounded_share`")

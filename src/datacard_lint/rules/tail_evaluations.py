@@ -141,7 +141,8 @@ def multilingual_without_language_slice(ctx: RuleContext) -> Iterable[Hit]:
     else:
         detail = "is multilingual"
     path: tuple[Hashable, ...] = ("language",) if len(languages) >= 2 else ("multilinguality",)
-    if isinstance(ctx.governance.get(REQ), list) and ctx.governance.get(REQ):
+    written = ctx.view.raw_tail_evaluations
+    if isinstance(written, list) and written:
         path = (*G, REQ)
     yield Hit(path, f"the card {detail} but no tail evaluation has axis `language` or `dialect`",
               help="report a result per language, lowest-resource first", key=True)
@@ -201,7 +202,7 @@ def result_without_baseline(ctx: RuleContext) -> Iterable[Hit]:
             yield Hit(_value_path(index, item), f"{_where(index, item)} has no baseline to compare its value with",
                       help="add `baseline: {value: ..., slice: ...}` with the head slice "
                            "or a model trained without this data")
-        elif isinstance(baseline, Mapping) and "value" not in baseline:
+        elif item.baseline_without_value:
             yield Hit((*G, REQ, index, "baseline"), f"the baseline of {_where(index, item)} has no `value`",
                       help="give the reference result in `baseline.value`")
 
@@ -313,7 +314,7 @@ def no_tail_evaluations(ctx: RuleContext) -> Iterable[Hit]:
     synthetic = [p for p in ctx.parts() if p.origin_class in SYNTHETIC_CLASSES]
     if not synthetic:
         return
-    value = ctx.governance.get(REQ)
+    value = ctx.view.raw_tail_evaluations
     if value is not None and not (isinstance(value, list) and not value):
         return  # present (a non-list is a schema error)
     names = shorten([f"`{p.id}` ({p.origin_class})" for p in synthetic], 4)

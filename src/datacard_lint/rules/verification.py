@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from datacard_lint.diagnostics import Severity
-from datacard_lint.governance.readers import as_number, entries, has_text
+from datacard_lint.governance import readers as r
 from datacard_lint.governance.signals import generated_content_signals
+from datacard_lint.governance.view import RATE_KEYS, MethodView, VerificationView
 from datacard_lint.rules._util import label, part_anchor
 from datacard_lint.rules.base import Hit, rule
 from datacard_lint.rules.context import G, Part, RuleContext
@@ -43,21 +44,30 @@ HIGH_STAKES_METHODS: dict[str, frozenset[str]] = {
 #: Public-evidence kinds that stand for civic participation (consultations, surveys).
 CIVIC_KINDS = frozenset({"stakeholder_submission", "survey_response"})
 EXPERT_REVIEWS = frozenset({"clinical_expert_review", "domain_expert_review"})
-RATE_KEYS = ("pass_rate", "reject_rate")
 
 
-def _verification(part: Part) -> Mapping[str, Any] | None:
+def _verification(part: Part) -> VerificationView | None:
+    return part.verification
+
+
+def _domain(part: Part) -> str | None:
     verification = part.verification
-    return verification.data if verification is not None else None
+    return verification.domain if verification is not None else None
 
 
-def _methods(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
-    return [(m.index, m.data) for m in part.methods]
+def _methods(part: Part) -> list[tuple[int, MethodView]]:
+    return [(m.index, m) for m in part.methods]
 
 
-def _real(part: Part) -> list[tuple[int, Mapping[str, Any]]]:
+def _real(part: Part) -> list[tuple[int, MethodView]]:
     """Methods that name an actual check (a string other than `none`)."""
-    return [(m.index, m.data) for m in part.methods if m.real]
+    return [(m.index, m) for m in part.methods if m.real]
+
+
+def _named(method: MethodView) -> str:
+    """The method as named in a message."""
+    raw = method.raw_method
+    return "a method" if raw is None and not method.has_method else str(raw)
 
 
 def _method_path(part: Part, index: int, key: str = "method") -> tuple[Any, ...]:
@@ -71,8 +81,8 @@ def _has_reason(part: Part) -> bool:
 def _expected_domains(part: Part) -> list[tuple[str, tuple[Any, ...]]]:
     """Domains whose matching methods the part should show, with where each was stated."""
     found: list[tuple[str, tuple[Any, ...]]] = []
-    domain = (_verification(part) or {}).get("domain")
-    if isinstance(domain, str) and domain in DOMAIN_METHODS:
+    domain = _domain(part)
+    if domain in DOMAIN_METHODS:
         found.append((domain, (*part.path, "verification", "domain")))
     for purpose in part.purposes:  # one purpose or several (schema 1.1)
         category = purpose.category
@@ -133,11 +143,11 @@ def synthetic_part_without_verification(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.synthetic_parts():
         verification = _verification(part)
-        if verification is not None and (verification.get("methods") is not None or _has_reason(part)):
+        if verification is not None and (verification.has_methods or _has_reason(part)):
             continue
-        where = (*part.path, "verification") if "verification" in part.data else part_anchor(part)
+        where = (*part.path, "verification") if part.has_verification else part_anchor(part)
         yield Hit(where, f"{label(part)} is {part.origin_class} but records no verification",
-                  help="add `verification` with its `domain` and `methods`", key="verification" in part.data)
+                  help="add `verification` with its `domain` and `methods`", key=part.has_verification)
 
 
 @rule("DCL302", "verification-none-without-reason", E, "verification")
@@ -191,12 +201,9 @@ def verification_none_without_reason(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         verification = _verification(part)
-        methods = (verification or {}).get("methods")
-        if verification is None or not isinstance(methods, list) or _has_reason(part):
+        if verification is None or _has_reason(part) or not verification.declared_unverified:
             continue
-        if not all(isinstance(m, Mapping) and m.get("method") == "none" for m in methods):
-            continue
-        if not methods:
+        if verification.methods_empty:
             yield Hit((*part.path, "verification", "methods"),
                       f"{label(part)} lists no verification methods and gives no `reason`",
                       help="list the methods applied, or explain in `verification.reason` why there are none")
@@ -263,7 +270,7 @@ def verification_mismatch_domain(ctx: RuleContext) -> Iterable[Hit]:
         real = _real(part)
         if not real or _has_reason(part):
             continue  # no real method is DCL301/DCL302's; a reason explains the choice
-        used = {str(m["method"]) for _, m in real}
+        used = {str(m.method) for _, m in real}
         for domain, path in _expected_domains(part):
             if domain in HIGH_STAKES_DOMAINS and part.synthetic:
                 continue  # DCL314 judges high-stakes domains, as an error
@@ -332,12 +339,12 @@ def rate_out_of_range(ctx: RuleContext) -> Iterable[Hit]:
     for part in ctx.parts():
         for index, method in _methods(part):
             for key in RATE_KEYS:
-                value = as_number(method.get(key))
+                value = method.rate(key)
                 if value is None or 0.0 <= value <= 1.0:
                     continue
                 hint = f"write {value / 100:g} for {value:g}%" if 1.0 < value <= 100.0 else "use a fraction from 0 to 1"
                 yield Hit(_method_path(part, index, key),
-                          f"`{key}` of {method.get('method', 'a method')} in {label(part)} is {value:g}, "
+                          f"`{key}` of {_named(method)} in {label(part)} is {value:g}, "
                           "outside 0..1",
                           help=hint)
 
@@ -398,14 +405,14 @@ def evidence_without_sample_size(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for index, method in _real(part):
-            if method.get("sample_size") is not None or method.get("coverage") == "sample":
+            if method.has_sample_size or method.coverage == "sample":
                 continue  # a declared sample without its size is DCL311's
-            rated = [k for k in RATE_KEYS if as_number(method.get(k)) is not None]
-            if not rated and not has_text(method.get("tool")):
+            rated = [k for k in RATE_KEYS if method.rate(k) is not None]
+            if not rated and method.tool is None:
                 continue
             what = f"a {' and '.join(k.replace('_', ' ') for k in rated)}" if rated else "a tool"
             yield Hit(_method_path(part, index),
-                      f"{method['method']} in {label(part)} reports {what} but no `sample_size`",
+                      f"{method.method} in {label(part)} reports {what} but no `sample_size`",
                       help="add `sample_size`: how many items the method checked")
 
 
@@ -465,12 +472,12 @@ def rates_inconsistent(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for index, method in _methods(part):
-            passed, rejected = as_number(method.get("pass_rate")), as_number(method.get("reject_rate"))
+            passed, rejected = method.rate("pass_rate"), method.rate("reject_rate")
             if passed is None or rejected is None or not (0 <= passed <= 1 and 0 <= rejected <= 1):
                 continue  # out-of-range values are DCL304's
             if passed + rejected > 1 + 1e-9:
                 yield Hit(_method_path(part, index, "reject_rate"),
-                          f"{method.get('method', 'a method')} in {label(part)} has pass rate {passed:g} and "
+                          f"{_named(method)} in {label(part)} has pass rate {passed:g} and "
                           f"reject rate {rejected:g}, which add up to {passed + rejected:g}",
                           help="reject_rate can be at most 1 - pass_rate")
 
@@ -479,25 +486,23 @@ def _norm(name: str) -> str:
     return name.strip().lower()
 
 
+def _producer_models(part: Part) -> set[str]:
+    """Normalised ids of the part's own generators that produced its content (no stated role,
+    or a producing role)."""
+    return {_norm(model) for generator in part.origin.generators
+            if (model := generator.model.value) is not None and r.has_text(model)
+            and (not generator.has_role or generator.role in _PRODUCER_ROLES)}
+
+
 def _producers(part: Part) -> set[str]:
     """Model ids (and their bare names) of the generators that produced the part's content."""
-    names: set[str] = set()
-    for _, generator in entries(part.origin.get("generators")):
-        model, role = generator.get("model"), generator.get("role")
-        if has_text(model) and (role is None or (isinstance(role, str) and role in _PRODUCER_ROLES)):
-            names.add(_norm(str(model)))
-            names.add(_norm(str(model)).rsplit("/", 1)[-1])
-    return names
+    models = _producer_models(part)
+    return models | {model.rsplit("/", 1)[-1] for model in models}
 
 
 def _producer_count(part: Part) -> int:
     """How many distinct models produced the part's content."""
-    names = set()
-    for _, generator in entries(part.origin.get("generators")):
-        model, role = generator.get("model"), generator.get("role")
-        if has_text(model) and (role is None or (isinstance(role, str) and role in _PRODUCER_ROLES)):
-            names.add(_norm(str(model)))
-    return len(names)
+    return len(_producer_models(part))
 
 
 @rule("DCL307", "self-judged", W, "verification")
@@ -565,12 +570,12 @@ def self_judged(ctx: RuleContext) -> Iterable[Hit]:
             continue
         count = _producer_count(part)
         for index, method in _real(part):
-            tool = method.get("tool")
-            if method.get("method") in MODEL_GRADERS and isinstance(tool, str) and _norm(tool) in producers:
+            tool = method.raw_tool
+            if method.method in MODEL_GRADERS and tool is not None and _norm(tool) in producers:
                 if count == 1:
-                    said = f"the model that generated it ({method['method']})"
+                    said = f"the model that generated it ({method.method})"
                 else:
-                    said = f"one of the {count} models that generated it ({method['method']}; it grades its own output)"
+                    said = f"one of the {count} models that generated it ({method.method}; it grades its own output)"
                 yield Hit(_method_path(part, index, "tool"),
                           f"{label(part)} is graded by `{tool}`, {said}",
                           help="use an independent judge, or add a reference or human check")
@@ -632,7 +637,7 @@ def verification_exemption_contradicted(ctx: RuleContext) -> Iterable[Hit]:
         yield Hit((*G, "not_applicable", "verification"),
                   f"verification is declared not applicable, but {'; '.join(signs)}",
                   help="remove the exemption and record how each synthetic part was verified")
-    filled = [p for p in ctx.parts() if "verification" in p.data]
+    filled = [p for p in ctx.parts() if p.has_verification]
     if filled:
         names = ", ".join(f"`{p.id}`" for p in filled)
         yield Hit((*G, "not_applicable", "verification"),
@@ -698,9 +703,9 @@ def expert_review_without_qualification(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for index, method in _real(part):
-            if method["method"] in EXPERT_REVIEWS and not has_text(method.get("reviewer_qualification")):
+            if method.method in EXPERT_REVIEWS and method.reviewer_qualification is None:
                 yield Hit(_method_path(part, index),
-                          f"{method['method']} of {label(part)} does not say who the reviewers were",
+                          f"{method.method} of {label(part)} does not say who the reviewers were",
                           help="add `reviewer_qualification`")
 
 
@@ -762,7 +767,7 @@ def proxy_verification_only(ctx: RuleContext) -> Iterable[Hit]:
         real = _real(part)
         if not real or _has_reason(part) or _expected_domains(part) or _high_stakes(part):
             continue
-        used = {str(m["method"]) for _, m in real}
+        used = {str(m.method) for _, m in real}
         if used <= PROXY_METHODS:
             yield Hit((*part.path, "verification", "methods"),
                       f"{label(part)} is verified only by {', '.join(sorted(used))}, "
@@ -776,8 +781,8 @@ def _high_stakes(part: Part) -> str | None:
         return None  # people's labels on model replies: the replies are the object, not a claim
     if any(p.category == "red_teaming" for p in part.purposes):
         return None  # attacks and failures recorded on purpose claim no correctness
-    domain = (_verification(part) or {}).get("domain")
-    if isinstance(domain, str) and domain in HIGH_STAKES_DOMAINS:
+    domain = _domain(part)
+    if domain in HIGH_STAKES_DOMAINS:
         return domain
     evidence = part.public_evidence
     if evidence is not None and evidence.synthetic.value is True and set(evidence.kinds) & CIVIC_KINDS:
@@ -785,14 +790,13 @@ def _high_stakes(part: Part) -> str | None:
     return None
 
 
-def _establishes(method: Mapping[str, Any], accepted: frozenset[str]) -> bool:
+def _establishes(method: MethodView, accepted: frozenset[str]) -> bool:
     """A matched human review that covers every item, or a sample with its size and a rate."""
-    if method.get("method") not in accepted:
+    if method.method not in accepted:
         return False
-    if method.get("coverage") == "all":
+    if method.coverage == "all":
         return True
-    has_rate = any(as_number(method.get(k)) is not None for k in RATE_KEYS)
-    return as_number(method.get("sample_size")) is not None and has_rate
+    return method.sized and method.rated
 
 
 @rule("DCL314", "high-stakes-verification-insufficient", E, "verification")
@@ -868,7 +872,7 @@ def high_stakes_verification_insufficient(ctx: RuleContext) -> Iterable[Hit]:
         accepted = HIGH_STAKES_METHODS.get(domain, frozenset({"domain_expert_review", "crowd_review"}))
         if any(_establishes(m, accepted) for _, m in _methods(part)):
             continue
-        used = sorted({str(m.get("method")) for _, m in _methods(part)}) or ["none"]
+        used = sorted({str(m.raw_method) for _, m in _methods(part)}) or ["none"]
         where = (*part.path, "verification", "domain") if domain != "civic" else (*part.path, "public_evidence")
         if domain != "civic" and _verification(part) is None:
             where = part_anchor(part)
@@ -937,7 +941,7 @@ def sample_coverage_without_size(ctx: RuleContext) -> Iterable[Hit]:
     """
     for part in ctx.parts():
         for method in part.methods:
-            if method.coverage == "sample" and method.get("sample_size") is None:
-                yield Hit(method.at("method") if "method" in method.data else method.path,
+            if method.coverage == "sample" and not method.has_sample_size:
+                yield Hit(method.at("method") if method.has_method else method.path,
                           f"{method.method or 'a method'} in {label(part)} checked a sample but gives no `sample_size`",
                           help="add `sample_size`: how many items the sample held")
