@@ -106,10 +106,14 @@ def lineage(
     ctx.exit(1 if unreadable or report.failed(allow_external) else 0)
 
 
-#: The `check` rules that report lineage flags, by flag kind. DCL417 stays silent when the
-#: card's collapse risk is reported, so a no-fresh-data flag is then the collapse rule's.
-_FLAG_CODES = {"collapse-risk": ("DCL401", "DCL422"), "unknown-risk": ("DCL416",), "no-fresh-data": ("DCL417",)}
-_RISK_CODES = frozenset(code for codes in _FLAG_CODES.values() for code in codes)
+#: The `check` rules that report lineage flags, by flag kind (rule names; codes come from the
+#: registry). DCL417 stays silent when the card's collapse risk is reported, so a
+#: no-fresh-data flag is then the collapse rule's.
+_FLAG_RULES = {
+    "collapse-risk": ("grounded-share-below-floor", "compounded-grounded-share-below-floor"),
+    "unknown-risk": ("collapse-risk-not-computable",),
+    "no-fresh-data": ("generation-without-fresh-data",),
+}
 
 
 def _apply_decisions(report: LineageReport, config_path: Path | None, isolated: bool, floor: float | None) -> None:
@@ -119,7 +123,10 @@ def _apply_decisions(report: LineageReport, config_path: Path | None, isolated: 
     from datacard_lint.cli.options import SettingsOptions
     from datacard_lint.config.files import ConfigError
     from datacard_lint.engine import Engine
+    from datacard_lint.rules import registry
 
+    flag_codes = {kind: tuple(registry.get(name).code for name in names) for kind, names in _FLAG_RULES.items()}
+    risk_codes = frozenset(code for codes in flag_codes.values() for code in codes)
     resolve = SettingsOptions(config_path=config_path, isolated=isolated).resolver()
     engine = Engine()
     for key, figures in report.figures.items():
@@ -133,13 +140,13 @@ def _apply_decisions(report: LineageReport, config_path: Path | None, isolated: 
         if floor is not None:
             settings = dataclasses.replace(
                 settings, thresholds=dataclasses.replace(settings.thresholds, grounded_share_floor=floor))
-        findings = engine.raw_findings(node.card, settings, _RISK_CODES)
+        findings = engine.raw_findings(node.card, settings, risk_codes)
         accepted = engine.decision(settings).accepted(node.card, findings)
         collapse = any(f.kind == "collapse-risk" for f in figures.flags)
         kept: list[Flag] = []
         for flag in figures.flags:
-            wanted = _FLAG_CODES[flag.kind] + (_FLAG_CODES["collapse-risk"] if flag.kind == "no-fresh-data"
-                                               and collapse else ())
+            wanted = flag_codes[flag.kind] + (flag_codes["collapse-risk"] if flag.kind == "no-fresh-data"
+                                              and collapse else ())
             found = [i for i, f in enumerate(findings) if f.code in wanted]
             if found and all(i in accepted for i in found):
                 figures.waived.append((flag, accepted[found[0]]))
