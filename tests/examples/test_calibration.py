@@ -72,6 +72,6 @@ def test_the_more_transparent_release_scores_higher(better: str, worse: str, why
 
 
 def test_every_pair_names_gallery_cards() -> None:
-    for better, worse, _why in map(_cards, PAIRS):
+    for better, worse, why in map(_cards, PAIRS):
         assert (REPO / "examples" / better / "README.md").is_file() and (REPO / "examples" / worse / "README.md").is_file()
         assert len(why) > 40
