@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-_PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
+_PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")  # used with fullmatch: `$` would accept a final newline
 _RESOLVER = yaml.resolver.Resolver()
 
 
@@ -49,7 +49,7 @@ def scalar(value: Any) -> str:
             raise ValueError(f"cannot write {value!r} into a governance block")
         return repr(value)
     text = str(value)
-    if _PLAIN.match(text) and _reads_as_string(text):
+    if _PLAIN.fullmatch(text) and _reads_as_string(text):
         return text
     # A JSON string is a valid YAML double-quoted scalar; escape what YAML 1.1 rejects raw.
     return _escape_unprintable(json.dumps(text, ensure_ascii=False))
