@@ -67,11 +67,6 @@ def trigger_lines(markdown: str) -> list[int]:
     return sorted(lines)
 
 
-def may_hold_evidence(markdown: str) -> bool:
-    """Whether `markdown` names a trigger word anywhere (see `trigger_lines`)."""
-    return bool(trigger_lines(markdown))
-
-
 @functools.cache
 def _parser() -> MarkdownIt:
     # Imported here: most cards hold no evidence and never pay for the import.
