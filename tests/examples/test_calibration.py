@@ -36,25 +36,13 @@ PAIRS = [
     ("gallery/fineweb", "gallery/personahub",
      "FineWeb publishes every processing step with its code (datatrove) and the ablations behind "
      "each filter; PersonaHub does not name the models that generated its data."),
-    pytest.param(
-        "gallery/deepmind-mathematics", "gallery/personahub",
-        "The mathematics dataset comes from a deterministic generator whose code is released, so "
-        "every item can be regenerated and its answer re-derived; PersonaHub names no generating model.",
-        # Known miss (issue "Verdicts that match reality"): once the card states honestly that the
-        # generator's code version is undisclosed, the program no longer counts as pinned, so its
-        # verification-by-construction credit is lost (61 < 63). Strict: it fails when fixed.
-        marks=pytest.mark.xfail(strict=True, reason="an unpinned released program earns no verification credit"),
-    ),
+    ("gallery/deepmind-mathematics", "gallery/personahub",
+     "The mathematics dataset comes from a deterministic generator whose code is released, so "
+     "every item can be regenerated and its answer re-derived; PersonaHub names no generating model."),
     ("gallery/cosmopedia", "gallery/gpt3-training-mix",
      "Cosmopedia names its generating model and releases its prompts and pipeline; GPT-3's mix is "
      "unreleased and the origin of its two books corpora was never published."),
 ]
-
-
-def _cards(pair: object) -> tuple[str, str, str]:
-    values = getattr(pair, "values", pair)  # a pytest.param carries its values
-    better, worse, why = values  # type: ignore[misc]
-    return str(better), str(worse), str(why)
 
 
 def _overall(card: str, capsys: pytest.CaptureFixture[str]) -> float:
@@ -63,7 +51,7 @@ def _overall(card: str, capsys: pytest.CaptureFixture[str]) -> float:
     return float(result["score"]["overall"])
 
 
-@pytest.mark.parametrize(("better", "worse", "why"), PAIRS, ids=[f"{a}>{b}" for a, b, _ in map(_cards, PAIRS)])
+@pytest.mark.parametrize(("better", "worse", "why"), PAIRS, ids=[f"{a}>{b}" for a, b, _ in PAIRS])
 def test_the_more_transparent_release_scores_higher(better: str, worse: str, why: str,
                                                     capsys: pytest.CaptureFixture[str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,6 +60,6 @@ def test_the_more_transparent_release_scores_higher(better: str, worse: str, why
 
 
 def test_every_pair_names_gallery_cards() -> None:
-    for better, worse, why in map(_cards, PAIRS):
+    for better, worse, why in PAIRS:
         assert (REPO / "examples" / better / "README.md").is_file() and (REPO / "examples" / worse / "README.md").is_file()
         assert len(why) > 40

@@ -59,6 +59,17 @@ def test_a_pinned_deterministic_program_is_verified_by_construction() -> None:
     assert score(simulated).requirements["verification"].level_name == "declared"
 
 
+def test_an_undisclosed_program_version_earns_part_of_the_construction() -> None:
+    """Honest opacity earns more than silence and less than the pin: the construction still
+    holds, but a rerun of an unknown version may not give the same items."""
+    pinned = score(MATH).requirements["verification"]
+    undisclosed = score(MATH.replace('version: "2.1"', "version: undisclosed")).requirements["verification"]
+    silent = score(drop(MATH, 'version: "2.1"')).requirements["verification"]
+    assert silent.score < undisclosed.score < pinned.score
+    assert undisclosed.level_name == "declared"  # partial credit never completes a rung
+    assert "pin the `version` of the program that made `problems`" in (undisclosed.next_step or "")
+
+
 CRAWL = card("""
     license: mit
     governance:

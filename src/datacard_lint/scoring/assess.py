@@ -206,17 +206,21 @@ def purpose(view: GovernanceView) -> Assessment:
 # --- verification -----------------------------------------------------------------------
 
 
-def by_construction(part: PartView) -> bool:
-    """The part is correct by construction: a deterministic program (`algorithmic_generation`,
-    not a simulation of the world) made every item and computed its answer, and the program
-    is named and pinned, so rerunning it re-derives each item. Nothing else is needed to check
-    such a part, and a sample would add nothing."""
+def by_construction(part: PartView) -> float:
+    """How far the part is correct by construction: a deterministic program (`algorithmic_generation`,
+    not a simulation of the world) made every item and computed its answer. Named and pinned
+    (1), rerunning it re-derives each item: nothing else is needed to check such a part, and a
+    sample would add nothing. Named with its version honestly `undisclosed` (`UNDISCLOSED`),
+    the construction still holds but a rerun may not give the same items; unnamed, unpinned
+    or rewritten by a model (0), it proves nothing."""
     if part.origin_class != "algorithmic_generation" or part.model_made:
-        return False
+        return 0.0
     programs = [g for g in part.generators if g.kind == "algorithm"]
     rewritten = any(g.kind != "algorithm" and g.role in (None, "generator", "editor", "rewriter")
                     for g in part.generators)  # a model that wrote or changed items breaks the construction
-    return bool(programs) and not rewritten and all(g.algorithm and g.pinned for g in programs)
+    if not programs or rewritten or not all(g.algorithm for g in programs):
+        return 0.0
+    return min(credit(g.pin) for g in programs)
 
 
 def verification(view: GovernanceView) -> Assessment:
@@ -226,17 +230,19 @@ def verification(view: GovernanceView) -> Assessment:
         return _none("verification", "no part is synthetic: declare `not_applicable.verification` with that reason")
     if not synthetic:
         return _none("verification", "list the parts, and give every synthetic part a `verification`")
-    built = {p.index for p in synthetic if by_construction(p)}
+    built = {p.index: by_construction(p) for p in synthetic}
     return _assess(
         "verification",
         [Check(f"record how `{p.id}` was verified (`methods`, or `none` with a `reason`)",
                flag(bool(p.methods) or (p.verification is not None and p.verification.reason is not None)))
          for p in synthetic],
-        [Check(f"name the `verification.domain` of `{p.id}` and a real method (not `none`)",
-               flag(p.verification is not None and p.verification.domain is not None
-                    and (p.index in built or any(m.real for m in p.methods)))) for p in synthetic],
+        [Check(f"pin the `version` of the program that made `{p.id}`, or name a real method"
+               if 0.0 < built[p.index] < 1.0 else
+               f"name the `verification.domain` of `{p.id}` and a real method (not `none`)",
+               0.0 if p.verification is None or p.verification.domain is None
+               else max(built[p.index], flag(any(m.real for m in p.methods)))) for p in synthetic],
         [Check(f"record evidence for a method of `{p.id}`: `sample_size`, a pass or reject rate, and the "
-               "tool or reviewers", flag(p.index in built or any(m.evidenced for m in p.methods)))
+               "tool or reviewers", max(built[p.index], flag(any(m.evidenced for m in p.methods))))
          for p in synthetic],
     )
 
