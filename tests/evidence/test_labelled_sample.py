@@ -5,8 +5,7 @@ GUIDE.md). The tuning parts were each measured once while held out and then used
 the vocabulary, so these tests guard against regressions; they do not measure how the
 detector does on unseen cards (GUIDE.md records each part's held-out figures). `tuning4-*`,
 `heldout5-*` and `heldout6-*` were drawn by `benchmarks/evidence_draw.py`, whose draws they
-must still match. `heldout6-*` has not been measured yet, so no test here runs the detector
-on it: its one measurement comes first.
+must still match.
 """
 
 from __future__ import annotations
