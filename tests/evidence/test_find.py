@@ -45,6 +45,24 @@ def test_model_cards_filed_as_dataset_cards_are_skipped() -> None:
     assert find_in(text, start, {}) == []
 
 
+def test_embeddings_filed_as_dataset_cards_are_skipped_but_datasets_about_them_are_not() -> None:
+    samples = "Sample images generated with Stable Diffusion 1.5 and this embedding.\n"
+    text, start = _card(f"Textual inversion embedding to draw cats in ink.\n\n{samples}")
+    assert find_in(text, start, {}) == []
+    text, start = _card(f"A LoRA trained on 40 watercolours.\n\n{samples}")
+    assert find_in(text, start, {}) == []
+    text, start = _card(f"Textual inversion embedding dataset: the images used to train one.\n\n{samples}")
+    assert [e.line for e in find_in(text, start, {})] == [6]
+
+
+def test_the_cards_own_translated_documentation_is_not_evidence() -> None:
+    text, start = _card("# Corpus\n\n(The text below is a machine translation of the original manual.)\n\n"
+                        "Recorded by one speaker in a studio.\n")
+    assert find_in(text, start, {}) == []
+    text, start = _card("# Corpus\n\nThe corpus below is a machine translation of the original corpus.\n")
+    assert [e.line for e in find_in(text, start, {})] == [6]
+
+
 def test_metadata_evidence_and_weak_creators() -> None:
     meta = {"tags": ["distilabel"], "source_datasets": ["extended|tatsu-lab/alpaca"],
             "language_creators": ["machine-generated"]}
