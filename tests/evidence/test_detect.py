@@ -144,6 +144,7 @@ NOT_GENERATED = [
     "We compare Kandinsky 2.2 with DALL-E 3 on these prompts.",
     "Questions were converted into natural language sentences by annotators.",
     "Translators post-edited nothing: every sentence was written from scratch.",
+    "Molecules were converted to SMILES using RDKit.",
 ]
 
 
